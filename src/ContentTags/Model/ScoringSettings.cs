@@ -1,0 +1,18 @@
+namespace ContentTags;
+
+/// <summary>
+/// How a text is scored beyond the whole-text pass. A warning in one paragraph of a long review is diluted when the
+/// whole review is one feature vector, so long texts are also scored in windows of consecutive sentences and each
+/// tag takes its highest probability. Thresholds are tuned with the same settings, so they travel with the model.
+/// </summary>
+public sealed record ScoringSettings
+{
+    /// <summary>How many consecutive sentences one window holds; 0 turns windows off.</summary>
+    public int WindowSentences { get; init; } = 2;
+
+    /// <summary>Texts with fewer sentences than this are scored as a whole only.</summary>
+    public int MinimumSentencesForWindows { get; init; } = 4;
+
+    /// <summary>The settings used when a model says nothing else.</summary>
+    public static ScoringSettings Default { get; } = new();
+}

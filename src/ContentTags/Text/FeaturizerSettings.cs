@@ -1,0 +1,107 @@
+using System.Text.Json.Serialization;
+
+namespace ContentTags;
+
+/// <summary>
+/// How text becomes a feature vector: hashed word n-grams plus hashed character n-grams, L2-normalized.
+/// The same settings build the ML.NET training pipeline and the fast inference featurizer, and they are stored with
+/// the model so that inference reproduces training slot for slot.
+/// </summary>
+/// <remarks>
+/// Hashing instead of a learned dictionary keeps the model small and its size independent of the training data:
+/// ML.NET's <c>FeaturizeText</c> stores every n-gram it saw and made a 132 MB model zip, while the defaults here give a
+/// fixed 196,608-slot vector. A few collisions cost little because warnings are carried by many n-grams at once.
+/// </remarks>
+public sealed record FeaturizerSettings
+{
+    /// <summary>The smallest accepted value of <see cref="WordHashBits"/> and <see cref="CharHashBits"/>.</summary>
+    public const int MinHashBits = 10;
+
+    /// <summary>The largest accepted value of <see cref="WordHashBits"/> and <see cref="CharHashBits"/>.</summary>
+    public const int MaxHashBits = 24;
+
+    /// <summary>The smallest accepted n-gram length.</summary>
+    public const int MinNgramLength = 1;
+
+    /// <summary>The largest accepted n-gram length.</summary>
+    public const int MaxNgramLength = 5;
+
+    /// <summary>
+    /// ML.NET's own default hashing seed (314489979). Keeping it means a pipeline built by hand with ML.NET's
+    /// defaults lands on the same slots as ours.
+    /// </summary>
+    public const uint DefaultSeed = 314489979;
+
+    /// <summary>
+    /// Word n-grams of every length from 1 up to this one are counted. Default 2: single words carry most of the
+    /// signal, and bigrams add the phrases whose words mean little alone ("took his", "self harm", "no animals").
+    /// Trigrams and longer are rare in short reviews and mostly add noise and collisions.
+    /// </summary>
+    public int WordNgramLength { get; init; } = 2;
+
+    /// <summary>
+    /// The word n-grams hash into 2^WordHashBits slots. Default 17 (131,072 slots): enough that the tens of
+    /// thousands of distinct words and bigrams of a review corpus rarely collide, while the linear model's weights stay a
+    /// few megabytes.
+    /// </summary>
+    public int WordHashBits { get; init; } = 17;
+
+    /// <summary>
+    /// Character n-grams of exactly this length are counted, over the normalized text with start and end markers and
+    /// across word boundaries. Default 4: long enough to catch word stems and morphology ("suicid" in suicide,
+    /// suicidal; "abus" in abuse, abusive) and misspellings, short enough to generalize across inflections.
+    /// </summary>
+    public int CharNgramLength { get; init; } = 4;
+
+    /// <summary>
+    /// The character n-grams hash into 2^CharHashBits slots. Default 16 (65,536 slots): character 4-grams are
+    /// far fewer distinct values than word bigrams, so half the word space suffices.
+    /// </summary>
+    public int CharHashBits { get; init; } = 16;
+
+    /// <summary>
+    /// The seed of every hash (words, word n-grams and character n-grams). Default <see cref="DefaultSeed"/>,
+    /// ML.NET's default. Changing it moves every slot, so it is stored with the model.
+    /// </summary>
+    public uint Seed { get; init; } = DefaultSeed;
+
+    /// <summary>
+    /// Whether accents and other diacritics are kept. Default <see langword="false"/> (ML.NET's default): "café" and
+    /// "cafe", "naïve" and "naive" share features, which matters more for informal reviews, where accents come and go,
+    /// than the rare word that an accent alone tells apart.
+    /// </summary>
+    public bool KeepDiacritics { get; init; }
+
+    /// <summary>
+    /// The length of the feature vector: the word slots first, then the character slots. Only meaningful for settings
+    /// that pass <see cref="Validate"/>.
+    /// </summary>
+    [JsonIgnore]
+    public int Dimension => (1 << WordHashBits) + (1 << CharHashBits);
+
+    /// <summary>The settings used when a model says nothing else.</summary>
+    public static FeaturizerSettings Default { get; } = new();
+
+    /// <summary>
+    /// Checks that every value is in range: hash bits between <see cref="MinHashBits"/> and <see cref="MaxHashBits"/>,
+    /// n-gram lengths between <see cref="MinNgramLength"/> and <see cref="MaxNgramLength"/>.
+    /// </summary>
+    /// <returns>These settings, so that a call can be chained.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    public FeaturizerSettings Validate()
+    {
+        // Below 10 bits collisions swamp the model; above 24 the weight vectors alone pass 100 MB per tag.
+        CheckRange(WordHashBits, MinHashBits, MaxHashBits, nameof(WordHashBits));
+        CheckRange(CharHashBits, MinHashBits, MaxHashBits, nameof(CharHashBits));
+        // ML.NET allows up to 10 minus skips; past 5 the n-grams are almost all unique and only add collisions.
+        CheckRange(WordNgramLength, MinNgramLength, MaxNgramLength, nameof(WordNgramLength));
+        CheckRange(CharNgramLength, MinNgramLength, MaxNgramLength, nameof(CharNgramLength));
+        return this;
+    }
+
+    private static void CheckRange(int value, int min, int max, string name)
+    {
+        if (value < min || value > max)
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be between {min} and {max}.");
+    }
+}

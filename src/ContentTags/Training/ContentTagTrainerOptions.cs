@@ -1,0 +1,64 @@
+namespace ContentTags;
+
+/// <summary>Options for <see cref="ContentTagTrainer"/>. The defaults train the shipped model.</summary>
+public sealed class ContentTagTrainerOptions
+{
+    /// <summary>The CSV column holding the text. Default <c>text</c>.</summary>
+    public string TextColumn { get; set; } = "text";
+
+    /// <summary>The CSV column holding the tags, separated by <c>;</c>. Default <c>tags</c>.</summary>
+    public string TagsColumn { get; set; } = "tags";
+
+    /// <summary>The CSV field delimiter. Default <c>,</c>.</summary>
+    public char Delimiter { get; set; } = ',';
+
+    /// <summary>
+    /// The taxonomy to train. When <see langword="null"/> (the default) it is inferred: the built-in taxonomy when the
+    /// data uses any built-in tag id (then any other id is an error, which catches typos), otherwise a custom taxonomy
+    /// of the ids found, in order of first appearance.
+    /// </summary>
+    public TagTaxonomy? Taxonomy { get; set; }
+
+    /// <summary>The random seed for the validation split. The same data and seed give the same model.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>
+    /// How many cross-validation folds tune the thresholds and measure the model (default 4): each example is scored by
+    /// a model trained without it, thresholds are chosen on those scores, and the final model is then trained on all
+    /// examples. 0 or 1 skips tuning (every threshold 0.5, no metrics).
+    /// </summary>
+    public int ValidationFolds { get; set; } = 4;
+
+    /// <summary>What thresholds are tuned for. Default <see cref="ThresholdObjective.MaximizeF1"/>.</summary>
+    public ThresholdObjective ThresholdObjective { get; set; } = ThresholdObjective.MaximizeF1;
+
+    /// <summary>A tag needs at least this many positive examples to be learned; fewer is an error that names the tag.</summary>
+    public int MinimumPositives { get; set; } = 5;
+
+    /// <summary>How text becomes features.</summary>
+    public FeaturizerSettings Featurizer { get; set; } = FeaturizerSettings.Default;
+
+    /// <summary>How long texts are scored in sentence windows.</summary>
+    public ScoringSettings Scoring { get; set; } = ScoringSettings.Default;
+
+    /// <summary>L2 regularisation of each tag's logistic regression.</summary>
+    public float L2Regularization { get; set; } = 0.1f;
+
+    /// <summary>L1 regularisation of each tag's logistic regression; it zeroes weak weights and keeps the model small.</summary>
+    public float L1Regularization { get; set; } = 0.05f;
+
+    /// <summary>Free-form notes recorded in the model's manifest.</summary>
+    public string? Notes { get; set; }
+
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(TextColumn)) throw new ArgumentException("TextColumn is empty.");
+        if (string.IsNullOrWhiteSpace(TagsColumn)) throw new ArgumentException("TagsColumn is empty.");
+        if (ValidationFolds is < 0 or > 20) throw new ArgumentOutOfRangeException(nameof(ValidationFolds), "Use 0 to 20 folds.");
+        if (MinimumPositives < 1) throw new ArgumentOutOfRangeException(nameof(MinimumPositives), "Must be at least 1.");
+        if (L1Regularization < 0 || L2Regularization < 0) throw new ArgumentOutOfRangeException(nameof(L2Regularization), "Regularisation cannot be negative.");
+        ArgumentNullException.ThrowIfNull(Featurizer);
+        Featurizer.Validate();
+        ArgumentNullException.ThrowIfNull(Scoring);
+    }
+}
