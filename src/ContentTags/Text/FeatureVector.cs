@@ -55,6 +55,17 @@ internal sealed class FeatureVector
     }
 
     /// <summary>
+    /// Declares the first <paramref name="count"/> entries valid, after a caller filled <see cref="Indices"/> and
+    /// <see cref="Values"/> directly (ascending, distinct indices).
+    /// </summary>
+    public void SetCount(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _indices.Length);
+        Count = count;
+    }
+
+    /// <summary>
     /// Appends a slot; slots must come in strictly ascending order (the featurizer's merge guarantees it).
     /// </summary>
     public void Append(int index, float value)

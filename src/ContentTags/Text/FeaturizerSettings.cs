@@ -41,8 +41,8 @@ public sealed record FeaturizerSettings
 
     /// <summary>
     /// The word n-grams hash into 2^WordHashBits slots. Default 17 (131,072 slots): enough that the tens of
-    /// thousands of distinct words and bigrams of a review corpus rarely collide, while the linear model's weights stay a
-    /// few megabytes.
+    /// thousands of distinct words and bigrams of a review corpus rarely collide, while a linear model over the whole
+    /// vector stays under a megabyte of weights per tag.
     /// </summary>
     public int WordHashBits { get; init; } = 17;
 

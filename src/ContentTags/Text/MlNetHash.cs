@@ -11,14 +11,38 @@ internal static class MlNetHash
 {
     /// <summary>One MurmurHash3 block round: mixes a 32-bit chunk into the running hash.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Round(uint hash, uint chunk)
+    public static uint Round(uint hash, uint chunk) => RoundMixed(hash, MixChunk(chunk));
+
+    /// <summary>
+    /// The half of a round that depends on the chunk alone. Split out because a character takes part in several
+    /// overlapping n-grams, so its chunk can be mixed once and reused.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint MixChunk(uint chunk) => BitOperations.RotateLeft(chunk * 0xCC9E2D51, 15) * 0x1B873593;
+
+    /// <summary>The half of a round that folds an already mixed chunk into the hash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint RoundMixed(uint hash, uint mixedChunk) => BitOperations.RotateLeft(hash ^ mixedChunk, 13) * 5 + 0xE6546B64;
+
+    /// <summary><see cref="RoundMixed(uint, uint)"/> on every lane, for hashing several n-grams at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<uint> RoundMixed(Vector<uint> hash, Vector<uint> mixedChunk)
     {
-        chunk *= 0xCC9E2D51;
-        chunk = BitOperations.RotateLeft(chunk, 15);
-        chunk *= 0x1B873593;
-        hash ^= chunk;
-        hash = BitOperations.RotateLeft(hash, 13);
-        return hash * 5 + 0xE6546B64;
+        var x = hash ^ mixedChunk;
+        x = Vector.ShiftLeft(x, 13) | Vector.ShiftRightLogical(x, 19);
+        return x * 5u + new Vector<uint>(0xE6546B64);
+    }
+
+    /// <summary><see cref="Mix(uint)"/> on every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<uint> Mix(Vector<uint> hash)
+    {
+        hash ^= Vector.ShiftRightLogical(hash, 16);
+        hash *= 0x85EBCA6B;
+        hash ^= Vector.ShiftRightLogical(hash, 13);
+        hash *= 0xC2B2AE35;
+        hash ^= Vector.ShiftRightLogical(hash, 16);
+        return hash;
     }
 
     /// <summary>The MurmurHash3 finalizer (fmix32).</summary>
@@ -117,18 +141,5 @@ internal static class MlNetHash
         foreach (uint key in keys)
             hash = Round(hash, key);
         return Mix(Round(hash, (uint)keys.Length));
-    }
-
-    /// <summary>
-    /// <see cref="HashKeys"/> over character codes, so that character n-grams need no copy into a key buffer.
-    /// ML.NET's character tokenizer uses the UTF-16 code unit itself as the key value (NUL becomes the missing key 0,
-    /// which is still hashed as 0).
-    /// </summary>
-    public static uint HashChars(uint seed, ReadOnlySpan<char> chars)
-    {
-        uint hash = seed;
-        foreach (char c in chars)
-            hash = Round(hash, c);
-        return Mix(Round(hash, (uint)chars.Length));
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using Microsoft.ML;
 using Microsoft.ML.Transforms;
 using Microsoft.ML.Transforms.Text;
@@ -46,7 +48,18 @@ internal sealed class NgramFeaturizer
 
     // The normalized text at [1, length], with the start marker before it and the end marker after it.
     private char[] _text = new char[1024];
-    private int[] _slots = new int[2048];
+
+    // The chunk half of the Murmur round for each character of the framed text.
+    private uint[] _charChunks = new uint[1024];
+
+    // Slot counts of the current text: an open-addressing table (slot + 1 as key, 0 = empty) whose used positions are
+    // listed so that clearing costs only what was touched. Only a power-of-two prefix sized for the current text is
+    // probed, so a small text stays in cache after a huge one grew the arrays.
+    private int[] _tableKeys = new int[4096];
+    private int[] _tableCounts = new int[4096];
+    private int[] _tablePositions = new int[2048];
+    private int _tableMask;
+    private int _distinct;
 
     /// <summary>Creates a featurizer for validated <paramref name="settings"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
@@ -128,34 +141,28 @@ internal sealed class NgramFeaturizer
 
         // A word takes at least one character and one space, and contributes at most WordNgramLength n-grams.
         long maxSlots = (long)_wordNgramLength * ((length + 1) / 2) + framed.Length;
-        EnsureSlotCapacity(maxSlots);
+        PrepareTable((int)Math.Min(maxSlots, Dimension));
 
-        int slotCount = AddWordSlots(normalized, _slots);
-        slotCount += AddCharSlots(framed, _slots.AsSpan(slotCount));
-        if (slotCount == 0)
-            return;
+        AddWordSlots(normalized);
+        AddCharSlots(framed);
 
-        // Counting by sort and merge needs no per-call structure and leaves the slots ascending, as a VBuffer wants.
-        Span<int> slots = _slots.AsSpan(0, slotCount);
-        slots.Sort();
-        into.EnsureCapacity(Math.Min(slotCount, Dimension));
-        int current = slots[0];
-        int run = 1;
-        for (int i = 1; i < slots.Length; i++)
+        // Distinct slots with their counts, then one sort by slot: a VBuffer wants ascending indices.
+        int distinct = _distinct;
+        into.EnsureCapacity(distinct);
+        int[] indices = into.Indices;
+        float[] values = into.Values;
+        for (int i = 0; i < distinct; i++)
         {
-            if (slots[i] == current)
-            {
-                run++;
-                continue;
-            }
-
-            into.Append(current, run);
-            current = slots[i];
-            run = 1;
+            int position = _tablePositions[i];
+            indices[i] = _tableKeys[position] - 1;
+            values[i] = _tableCounts[position];
+            _tableKeys[position] = 0;
         }
 
-        into.Append(current, run);
-        NormalizeL2(into.Values.AsSpan(0, into.Count));
+        _distinct = 0;
+        indices.AsSpan(0, distinct).Sort(values.AsSpan(0, distinct));
+        into.SetCount(distinct);
+        NormalizeL2(values.AsSpan(0, distinct));
     }
 
     /// <summary>
@@ -189,12 +196,11 @@ internal sealed class NgramFeaturizer
 
     private uint WordKey(ReadOnlySpan<char> word) => (MlNetHash.HashText(_seed, word) & WordKeyMask) + 1;
 
-    private int AddWordSlots(ReadOnlySpan<char> normalized, Span<int> slots)
+    private void AddWordSlots(ReadOnlySpan<char> normalized)
     {
         uint[] keys = _wordKeys;
         int n = _wordNgramLength;
         int filled = 0;
-        int count = 0;
         int i = 0;
         while (i < normalized.Length)
         {
@@ -222,38 +228,119 @@ internal sealed class NgramFeaturizer
             // Every n-gram ending at this word. ML.NET enumerates them by start instead, which yields the same multiset.
             // A unigram is its key as is; a longer n-gram is the Murmur hash of its keys; both then pass the finalizer
             // again (ML.NET's ordered n-gram hashing of a single source column).
-            slots[count++] = (int)(MlNetHash.Mix(key) & _wordMask);
+            Count((int)(MlNetHash.Mix(key) & _wordMask));
             for (int length = 2; length <= filled; length++)
             {
                 uint hash = MlNetHash.HashKeys(_seed, keys.AsSpan(filled - length, length));
-                slots[count++] = (int)(MlNetHash.Mix(hash) & _wordMask);
+                Count((int)(MlNetHash.Mix(hash) & _wordMask));
             }
         }
-
-        return count;
     }
 
-    private int AddCharSlots(ReadOnlySpan<char> framed, Span<int> slots)
+    private void AddCharSlots(ReadOnlySpan<char> framed)
     {
         int offset = WordDimension;
+        uint mask = _charMask;
         int n = _charNgramLength;
-        int count = 0;
         if (n == 1)
         {
             // ML.NET treats length-1 n-grams as the key itself even without all lengths.
             foreach (char c in framed)
-                slots[count++] = offset + (int)(MlNetHash.Mix(c) & _charMask);
-            return count;
+                Count(offset + (int)(MlNetHash.Mix(c) & mask));
+            return;
         }
 
         // Only full-length windows: shorter ones get no slot when all lengths are off.
-        for (int start = 0; start + n <= framed.Length; start++)
+        int windows = framed.Length - n + 1;
+        if (windows <= 0)
+            return;
+
+        // ML.NET's character tokenizer makes the UTF-16 code unit itself the key (no +1: NUL becomes the "missing" key 0,
+        // which n-gram hashing still hashes as 0). Each character is in n windows, so its half of the round is done once.
+        if (_charChunks.Length < framed.Length)
+            _charChunks = new uint[Math.Max(framed.Length, (int)Math.Min(Array.MaxLength, 2L * _charChunks.Length))];
+        Span<uint> chunks = _charChunks.AsSpan(0, framed.Length);
+        for (int i = 0; i < framed.Length; i++)
+            chunks[i] = MlNetHash.MixChunk(framed[i]);
+        uint lengthChunk = MlNetHash.MixChunk((uint)n);
+
+        int start = 0;
+        int width = Vector<uint>.Count;
+        if (Vector.IsHardwareAccelerated && windows >= width)
         {
-            uint hash = MlNetHash.HashChars(_seed, framed.Slice(start, n));
-            slots[count++] = offset + (int)(MlNetHash.Mix(hash) & _charMask);
+            // The hashes of consecutive windows are independent, so one vector lane computes one window.
+            Span<uint> lanes = stackalloc uint[width];
+            var seed = new Vector<uint>(_seed);
+            var length = new Vector<uint>(lengthChunk);
+            var maskVector = new Vector<uint>(mask);
+            for (; start + width <= windows; start += width)
+            {
+                var hash = seed;
+                for (int j = 0; j < n; j++)
+                    hash = MlNetHash.RoundMixed(hash, new Vector<uint>(chunks.Slice(start + j, width)));
+                hash = MlNetHash.RoundMixed(hash, length);
+                // The n-gram hash's own finalizer, then the one ML.NET's ordered n-gram hashing adds.
+                (MlNetHash.Mix(MlNetHash.Mix(hash)) & maskVector).CopyTo(lanes);
+                foreach (uint slot in lanes)
+                    Count(offset + (int)slot);
+            }
         }
 
-        return count;
+        for (; start < windows; start++)
+        {
+            uint hash = _seed;
+            for (int j = 0; j < n; j++)
+                hash = MlNetHash.RoundMixed(hash, chunks[start + j]);
+            hash = MlNetHash.RoundMixed(hash, lengthChunk);
+            Count(offset + (int)(MlNetHash.Mix(MlNetHash.Mix(hash)) & mask));
+        }
+    }
+
+    private void PrepareTable(int maxDistinct)
+    {
+        // Normally empty here; not so only if a previous call died half-way (out of memory while growing a buffer).
+        for (int i = 0; i < _distinct; i++)
+            _tableKeys[_tablePositions[i]] = 0;
+        _distinct = 0;
+
+        // Load factor at most one half keeps linear probing short.
+        int capacity = (int)Math.Min(1 << 30, BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, 2 * maxDistinct)));
+        if (capacity > _tableKeys.Length)
+        {
+            _tableKeys = new int[capacity];
+            _tableCounts = new int[capacity];
+        }
+
+        if (maxDistinct > _tablePositions.Length)
+            _tablePositions = new int[Math.Max(maxDistinct, (int)Math.Min(Array.MaxLength, 2L * _tablePositions.Length))];
+        _tableMask = capacity - 1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Count(int slot)
+    {
+        int key = slot + 1;
+        int[] keys = _tableKeys;
+        int position = (int)((uint)slot * 0x9E3779B1u) & _tableMask;
+        while (true)
+        {
+            int existing = keys[position];
+            if (existing == key)
+            {
+                _tableCounts[position]++;
+                return;
+            }
+
+            if (existing == 0)
+            {
+                keys[position] = key;
+                _tableCounts[position] = 1;
+                _tablePositions[_distinct++] = position;
+                return;
+            }
+
+            position = (position + 1) & _tableMask;
+        }
     }
 
     private static void NormalizeL2(Span<float> values)
@@ -281,11 +368,4 @@ internal sealed class NgramFeaturizer
             _text = new char[Math.Max(needed, (int)Math.Min(Array.MaxLength, 2L * _text.Length))];
     }
 
-    private void EnsureSlotCapacity(long needed)
-    {
-        if (needed > Array.MaxLength)
-            throw new ArgumentException("The text is too long to featurize.", "text");
-        if (needed > _slots.Length)
-            _slots = new int[Math.Max((int)needed, (int)Math.Min(Array.MaxLength, 2L * _slots.Length))];
-    }
 }
