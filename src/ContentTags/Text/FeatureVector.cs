@@ -66,7 +66,7 @@ internal sealed class FeatureVector
     }
 
     /// <summary>
-    /// Appends a slot; slots must come in strictly ascending order (the featurizer's merge guarantees it).
+    /// Appends a slot, growing the arrays if needed; the caller keeps indices strictly ascending.
     /// </summary>
     public void Append(int index, float value)
     {

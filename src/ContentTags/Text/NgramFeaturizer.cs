@@ -58,6 +58,7 @@ internal sealed class NgramFeaturizer
     private int[] _tableKeys = new int[4096];
     private int[] _tableCounts = new int[4096];
     private int[] _tablePositions = new int[2048];
+    private long[] _sortBuffer = new long[2048];
     private int _tableMask;
     private int _distinct;
 
@@ -146,21 +147,29 @@ internal sealed class NgramFeaturizer
         AddWordSlots(normalized);
         AddCharSlots(framed);
 
-        // Distinct slots with their counts, then one sort by slot: a VBuffer wants ascending indices.
+        // Distinct slots with their counts, sorted by slot (a VBuffer wants ascending indices). Packing the count
+        // under the slot lets one primitive sort order both, which is about twice as fast as sorting two spans.
         int distinct = _distinct;
+        Span<long> packed = _sortBuffer.AsSpan(0, distinct);
+        for (int i = 0; i < distinct; i++)
+        {
+            int position = _tablePositions[i];
+            packed[i] = ((long)(_tableKeys[position] - 1) << 32) | (uint)_tableCounts[position];
+            _tableKeys[position] = 0;
+        }
+
+        _distinct = 0;
+        packed.Sort();
+
         into.EnsureCapacity(distinct);
         int[] indices = into.Indices;
         float[] values = into.Values;
         for (int i = 0; i < distinct; i++)
         {
-            int position = _tablePositions[i];
-            indices[i] = _tableKeys[position] - 1;
-            values[i] = _tableCounts[position];
-            _tableKeys[position] = 0;
+            indices[i] = (int)(packed[i] >> 32);
+            values[i] = (uint)packed[i];
         }
 
-        _distinct = 0;
-        indices.AsSpan(0, distinct).Sort(values.AsSpan(0, distinct));
         into.SetCount(distinct);
         NormalizeL2(values.AsSpan(0, distinct));
     }
@@ -312,7 +321,12 @@ internal sealed class NgramFeaturizer
         }
 
         if (maxDistinct > _tablePositions.Length)
-            _tablePositions = new int[Math.Max(maxDistinct, (int)Math.Min(Array.MaxLength, 2L * _tablePositions.Length))];
+        {
+            int size = Math.Max(maxDistinct, (int)Math.Min(Array.MaxLength, 2L * _tablePositions.Length));
+            _tablePositions = new int[size];
+            _sortBuffer = new long[size];
+        }
+
         _tableMask = capacity - 1;
     }
 

@@ -89,9 +89,10 @@ public sealed class NgramFeaturizerParityTests
             sum += v * v;
         Assert.Equal(1.0, sum, 5);
         Assert.True(vector.ActiveIndices.ToArray().SequenceEqual(vector.ActiveIndices.ToArray().Order()), "indices must ascend");
-        // 6 words give 6 unigrams and 5 bigrams; the rest are character 4-grams.
-        Assert.Contains(vector.ActiveIndices.ToArray(), i => i < featurizer.WordDimension);
-        Assert.Contains(vector.ActiveIndices.ToArray(), i => i >= featurizer.WordDimension);
+        // 6 words give 6 unigrams and 5 bigrams (fewer slots only on a collision); the rest are character 4-grams.
+        int wordSlots = vector.ActiveIndices.ToArray().Count(i => i < featurizer.WordDimension);
+        Assert.InRange(wordSlots, 9, 11);
+        Assert.True(vector.Count - wordSlots >= 20, "the character 4-grams follow the word slots");
     }
 
     [Theory]
