@@ -3,9 +3,9 @@ namespace ContentTags.Benchmarks;
 /// <summary>Realistic review texts of three lengths, written for these benchmarks.</summary>
 internal static class SampleTexts
 {
-    /// <summary>About 20 words: a one-line user review.</summary>
+    /// <summary>About 20 words: a one-line user review with one warning.</summary>
     public const string Short =
-        "Gorgeous animation and a great voice cast, but the old dog dies near the end, so bring tissues for the kids.";
+        "Great cast and a clever script, but a dog is beaten to death halfway through and the film lingers on it.";
 
     /// <summary>About 120 words: a typical user review with one warning.</summary>
     public const string Medium =

@@ -17,4 +17,9 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine("Run 'contenttags --help' for usage.");
     return ExitCodes.Usage;
 }
-return await parse.InvokeAsync();
+// Ctrl-C (SIGINT) and SIGTERM cancel the command's token, so a run stops cleanly: temporary files are removed and
+// nothing is left under the final output name. Without an explicit timeout System.CommandLine 2.0 registers no signal
+// handler, and the signal kills the process outright. The timeout bounds the wait for the command to finish
+// cleaning up; a command still blocked after it (reading a silent pipe) is abandoned with exit code 130 and
+// TempFiles removes what it left.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) });

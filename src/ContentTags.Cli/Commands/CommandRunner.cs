@@ -7,6 +7,9 @@ internal static class CommandRunner
     {
         try
         {
+            // System.CommandLine listens for Ctrl-C only once the action has returned its task, so return it at once
+            // rather than after the synchronous start (loading a model) has run.
+            await Task.Yield();
             return await body(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

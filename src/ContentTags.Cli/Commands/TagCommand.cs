@@ -28,7 +28,7 @@ internal static class TagCommand
         {
             var separator = ParseDelimiter(parse.GetValue(delimiter)!);
             float? t = parse.GetValue(threshold);
-            if (t is < 0 or > 1) throw new ArgumentException("--threshold must be between 0 and 1.");
+            if (t is float v && (float.IsNaN(v) || v < 0 || v > 1)) throw new ArgumentException("--threshold must be between 0 and 1.");
             var tagger = CommandRunner.LoadTagger(parse.GetValue(model), new ContentTaggerOptions { Threshold = t, IncludeEvidence = parse.GetValue(evidence) });
             var columns = parse.GetValue(textColumns) is { Length: > 0 } c ? c : ["text"];
             var options = new CsvTaggingOptions { TextColumns = columns, Delimiter = separator, IncludeScores = parse.GetValue(scores), IncludeEvidence = parse.GetValue(evidence) };
@@ -37,12 +37,16 @@ internal static class TagCommand
 
             string source = parse.GetValue(input)!;
             string? target = parse.GetValue(output);
+            // A malformed --shard is a usage error whatever INPUT is, never silently ignored.
+            var (k, n) = PartFiles.ParseShard(parse.GetValue(shard));
             var parts = PartFiles.Resolve(source);
             if (parts is null)
+            {
+                if (n > 1) throw new ArgumentException($"--shard {k}/{n} splits the part files of a folder or pattern INPUT; '{source}' is a single input.");
                 return await TagOneAsync(tagger, options, source, target ?? "-", parse.GetValue(badRows), showProgress, summary, ct);
+            }
 
             if (target is null or "-") throw new ArgumentException("A folder or pattern INPUT needs -o OUTPUT_FOLDER: one output part is written per input part.");
-            var (k, n) = PartFiles.ParseShard(parse.GetValue(shard));
             var mine = PartFiles.Shard(parts, k, n);
             Directory.CreateDirectory(target);
             foreach (var part in mine)
@@ -65,10 +69,12 @@ internal static class TagCommand
         string? badTemp = null;
         try
         {
-            if (badRowsPath is not null)
+            if (badRowsPath is not null && IsDevice(badRowsPath))
+                badRows = new FileStream(badRowsPath, FileMode.Open, FileAccess.Write); // --bad-rows /dev/stderr
+            else if (badRowsPath is not null)
             {
-                badTemp = badRowsPath + ".tmp";
-                badRows = new FileStream(badTemp, FileMode.Create, FileAccess.Write);
+                badTemp = TempFiles.Beside(badRowsPath);
+                badRows = new FileStream(badTemp, FileMode.CreateNew, FileAccess.Write);
             }
             var csv = new CsvContentTagger(tagger, options with { BadRows = badRows });
             CsvTaggingSummary result = await RunWithProgressAsync(showProgress, input, progress =>
@@ -79,7 +85,7 @@ internal static class TagCommand
             {
                 await badRows.DisposeAsync();
                 badRows = null;
-                File.Move(badTemp!, badRowsPath!, overwrite: true);
+                if (badTemp is not null) TempFiles.MoveInto(badTemp, badRowsPath!);
             }
             if (summary)
                 Console.Error.WriteLine($"contenttags: {input}: {result.TaggedRows:N0} rows tagged ({result.RowsWithTags:N0} with warnings), {result.BadRows:N0} bad rows, {result.Elapsed.TotalSeconds:0.0}s");
@@ -88,31 +94,43 @@ internal static class TagCommand
         finally
         {
             if (badRows is not null) await badRows.DisposeAsync();
-            if (badTemp is not null && File.Exists(badTemp)) File.Delete(badTemp);
+            if (badTemp is not null) TempFiles.Delete(badTemp);
         }
     }
 
     private static async Task<CsvTaggingSummary> TagStreamsAsync(CsvContentTagger csv, string input, string output, IProgress<CsvTaggingProgress>? progress, CancellationToken ct)
     {
-        await using var inStream = input == "-" ? Console.OpenStandardInput() : File.OpenRead(input);
+        await using Stream inStream = input == "-" ? new CancellableRead(Console.OpenStandardInput()) : File.OpenRead(input);
         if (output == "-")
         {
             await using var stdout = Console.OpenStandardOutput();
             return await csv.TagAsync(inStream, stdout, input == "-" ? "(stdin)" : input, progress, ct);
         }
-        // stdin to a file: still write beside the target and rename when complete.
-        string temp = output + ".tmp";
+        // Devices and pipes (/dev/stdout, /dev/full, a FIFO) are written in place, as TagFileAsync does: there is
+        // nothing to rename over (and renaming over a device node would replace it).
+        if (IsDevice(output))
+        {
+            await using var device = new FileStream(output, FileMode.Open, FileAccess.Write);
+            return await csv.TagAsync(inStream, device, "(stdin)", progress, ct);
+        }
+
+        // stdin to a file: still write beside the target and rename when complete. The temporary file is also removed
+        // at exit, should a Ctrl-C abandon the run while it is blocked reading the pipe.
+        string temp = TempFiles.Beside(output);
         try
         {
             CsvTaggingSummary summary;
-            await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
                 summary = await csv.TagAsync(inStream, file, "(stdin)", progress, ct);
-            File.Move(temp, output, overwrite: true);
+                file.Flush(flushToDisk: true);
+            }
+            TempFiles.MoveInto(temp, output);
             return summary;
         }
         finally
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            TempFiles.Delete(temp);
         }
     }
 
@@ -138,12 +156,56 @@ internal static class TagCommand
         return result;
     }
 
+    /// <summary>Whether a path is a device (/dev/stderr, /dev/full), which is written in place rather than replaced by a rename.</summary>
+    private static bool IsDevice(string path)
+    {
+        string full = Path.GetFullPath(path);
+        return full.StartsWith("/dev/", StringComparison.Ordinal) || File.Exists(full) && (File.GetAttributes(full) & FileAttributes.Device) != 0;
+    }
+
     internal static char ParseDelimiter(string value) => value switch
     {
         "tab" or "\\t" or "\t" => '\t',
         { Length: 1 } => value[0],
         _ => throw new ArgumentException($"--delimiter must be one character or 'tab', not '{value}'."),
     };
+
+    /// <summary>
+    /// Standard input whose reads stop waiting when the run is cancelled: a read from a pipe that has gone quiet does not
+    /// return on its own, so without this Ctrl-C would wait for the next line from the pipe.
+    /// </summary>
+    private sealed class CancellableRead(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = inner.ReadAsync(buffer, CancellationToken.None);
+            if (read.IsCompleted || !cancellationToken.CanBeCanceled) return await read.ConfigureAwait(false);
+            // The abandoned read ends with the process, which exits once the cancelled run has cleaned up.
+            return await read.AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
 
     /// <summary>Reports on the calling thread, so the display updates as rows are written.</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

@@ -45,7 +45,10 @@ public sealed class CsvContentTagger
             return await TagAsync(input, device, inputPath, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        string temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        string folder = Path.GetDirectoryName(full)!;
+        // Said plainly, rather than as a failure to create the temporary file the user never named.
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"The output folder '{folder}' does not exist.");
+        string temp = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
         try
         {
             CsvTaggingSummary summary;

@@ -166,27 +166,45 @@ public sealed class ContentTagger
         return true;
     }
 
+    // Up to this many sentences, evidence also weighs how much removing each sentence lowers the tag (one pass over
+    // the text per sentence); beyond it only each sentence's own score is used, so huge texts stay linear.
+    private const int MaxSentencesForRemovalTest = 40;
+
     private TagEvidence[] FindEvidence(string text, ReadOnlySpan<char> span, TagScore[] scores, Scratch scratch)
     {
         var featurizer = scratch.Featurizer;
-        var scorer = _model.Scorer;
         var sentences = scratch.Sentences;
         sentences.Clear();
         SentenceSplitter.Split(span, sentences);
         if (sentences.Count == 0) sentences.Add(new Range(0, span.Length));
 
-        // For each fired tag: the sentence that scores it highest on its own.
         var fired = scores.Select((s, t) => (s, t)).Where(p => p.s.IsTagged).Select(p => p.t).ToArray();
-        var best = new (int Sentence, float P)[fired.Length];
-        Array.Fill(best, (-1, -1f));
-        var window = scratch.Window.AsSpan();
+        var whole = new float[scratch.Window.Length];
+        ScoreSpan(span, scratch, whole);
+        bool removal = sentences.Count > 1 && sentences.Count <= MaxSentencesForRemovalTest;
+
+        // A sentence's own score alone is noisy for short sentences ("The bride survives." can look violent), so when
+        // the text is short enough each sentence is also scored by how much the text's probability falls without it.
+        var best = new (int Sentence, float Score, float Alone)[fired.Length];
+        Array.Fill(best, (-1, float.NegativeInfinity, 0f));
+        var alone = scratch.Window.AsSpan();
+        var without = new float[scratch.Window.Length];
+        var builder = new System.Text.StringBuilder(span.Length);
         for (int i = 0; i < sentences.Count; i++)
         {
             var (offset, length) = sentences[i].GetOffsetAndLength(span.Length);
-            featurizer.Featurize(span.Slice(offset, length), scratch.Features);
-            scorer.Score(scratch.Features, window);
+            ScoreSpan(span.Slice(offset, length), scratch, alone);
+            if (removal)
+            {
+                builder.Clear().Append(span[..offset]).Append(' ').Append(span[(offset + length)..]);
+                ScoreSpan(builder.ToString(), scratch, without);
+            }
             for (int k = 0; k < fired.Length; k++)
-                if (window[fired[k]] > best[k].P) best[k] = (i, window[fired[k]]);
+            {
+                int t = fired[k];
+                float score = alone[t] + (removal ? whole[t] - without[t] : 0f);
+                if (score > best[k].Score) best[k] = (i, score, alone[t]);
+            }
         }
 
         var evidence = new TagEvidence[fired.Length];
@@ -194,26 +212,39 @@ public sealed class ContentTagger
         {
             var (offset, length) = sentences[best[k].Sentence].GetOffsetAndLength(span.Length);
             string sentence = text.Substring(offset, length);
-            evidence[k] = new TagEvidence(_ids[fired[k]], sentence, offset, length, TopWords(sentence, fired[k], featurizer), best[k].P);
+            evidence[k] = new TagEvidence(_ids[fired[k]], sentence, offset, length, TopWords(sentence, fired[k], scratch), best[k].Alone);
         }
         return evidence;
     }
 
-    private string[] TopWords(string sentence, int tag, NgramFeaturizer featurizer)
+    private void ScoreSpan(ReadOnlySpan<char> span, Scratch scratch, Span<float> probabilities)
     {
-        var scorer = _model.Scorer;
-        var weighted = new List<(string Word, float Weight)>();
-        foreach (var word in WordTokens(sentence))
-        {
-            string normalized = featurizer.Normalize(word).Trim();
-            if (normalized.Length == 0 || normalized.Contains(' ')) continue;
-            float w = scorer.Weight(featurizer.WordSlot(normalized), tag);
-            if (w > 0 && !weighted.Exists(x => x.Word.Equals(word, StringComparison.OrdinalIgnoreCase))) weighted.Add((word, w));
-        }
-        return weighted.OrderByDescending(x => x.Weight).Take(_options.EvidenceWords).Select(x => x.Word).ToArray();
+        scratch.Featurizer.Featurize(span, scratch.Features);
+        _model.Scorer.Score(scratch.Features, probabilities);
     }
 
-    private static IEnumerable<string> WordTokens(string sentence)
+    /// <summary>
+    /// The words whose removal lowers the tag's probability for the sentence most: what the model actually used,
+    /// including the phrases and character n-grams around each word, rather than one weight per word.
+    /// </summary>
+    private string[] TopWords(string sentence, int tag, Scratch scratch)
+    {
+        var probabilities = new float[scratch.Window.Length];
+        ScoreSpan(sentence, scratch, probabilities);
+        float full = probabilities[tag];
+        var drops = new List<(string Word, float Drop)>();
+        foreach (var (start, length) in WordTokens(sentence))
+        {
+            string word = sentence.Substring(start, length);
+            if (drops.Exists(d => d.Word.Equals(word, StringComparison.OrdinalIgnoreCase))) continue;
+            ScoreSpan(string.Concat(sentence.AsSpan(0, start), " ", sentence.AsSpan(start + length)), scratch, probabilities);
+            float drop = full - probabilities[tag];
+            if (drop > 0) drops.Add((word, drop));
+        }
+        return drops.OrderByDescending(d => d.Drop).Take(_options.EvidenceWords).Select(d => d.Word).ToArray();
+    }
+
+    private static IEnumerable<(int Start, int Length)> WordTokens(string sentence)
     {
         int i = 0;
         while (i < sentence.Length)
@@ -221,7 +252,9 @@ public sealed class ContentTagger
             while (i < sentence.Length && !char.IsLetterOrDigit(sentence[i])) i++;
             int start = i;
             while (i < sentence.Length && (char.IsLetterOrDigit(sentence[i]) || sentence[i] == '\'' || sentence[i] == '\u2019')) i++;
-            if (i > start) yield return sentence[start..i].TrimEnd('\'', '\u2019');
+            int end = i;
+            while (end > start && sentence[end - 1] is '\'' or '\u2019') end--;
+            if (end > start) yield return (start, end - start);
         }
     }
 

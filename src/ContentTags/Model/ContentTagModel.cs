@@ -107,7 +107,18 @@ public sealed class ContentTagModel
         var modelEntry = zip.CreateEntry(MlNetEntry, CompressionLevel.NoCompression);
         modelEntry.LastWriteTime = EntryTimestamp;
         using (var s = modelEntry.Open())
-            _ml.Model.Save(MlNetModel, InputSchema, s);
+            s.Write(SaveMlNetModel());
+    }
+
+    // ML.NET stamps its own zip entries with the current time; restamping them makes a save reproducible byte for byte.
+    private byte[] SaveMlNetModel()
+    {
+        using var buffer = new MemoryStream();
+        _ml.Model.Save(MlNetModel, InputSchema, buffer);
+        using (var inner = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
+            foreach (var entry in inner.Entries)
+                entry.LastWriteTime = EntryTimestamp;
+        return buffer.ToArray();
     }
 
     /// <summary>Loads a model file written by <see cref="Save(string)"/>.</summary>
@@ -154,6 +165,13 @@ public sealed class ContentTagModel
             try
             {
                 var ml = new MLContext(manifest.Seed);
+                if (manifest.Featurizer.StaticEmbeddings)
+                {
+                    if (manifest.Featurizer.EmbeddingTable != StaticEmbeddings.TableId)
+                        throw new ModelFormatException(sourceName,
+                            $"it was trained with the embedding table '{manifest.Featurizer.EmbeddingTable}', but this version of ContentTags has '{StaticEmbeddings.TableId}'");
+                    ml.ComponentCatalog.RegisterAssembly(typeof(StaticEmbeddingMapping).Assembly);
+                }
                 using var buffer = new MemoryStream();
                 using (var s = modelEntry.Open()) s.CopyTo(buffer);
                 buffer.Position = 0;

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 using Microsoft.ML.Transforms.Text;
 
@@ -76,8 +77,16 @@ internal sealed class NgramFeaturizer
         _charNgramLength = settings.CharNgramLength;
         _wordKeys = new uint[settings.WordNgramLength];
         WordDimension = 1 << settings.WordHashBits;
+        NgramDimension = settings.NgramDimension;
         Dimension = settings.Dimension;
+        if (settings.StaticEmbeddings) _embedding = new float[ContentTags.StaticEmbeddings.Dimension];
     }
+
+    // The text's static embedding, appended after the n-gram slots when the settings ask for it.
+    private readonly float[]? _embedding;
+
+    /// <summary>How many slots the n-grams take; embedding slots (if any) start here.</summary>
+    public int NgramDimension { get; }
 
     /// <summary>The settings this featurizer reproduces.</summary>
     public FeaturizerSettings Settings { get; }
@@ -104,20 +113,31 @@ internal sealed class NgramFeaturizer
         string words = $"__{outputColumn}_ct_words";
         string chars = $"__{outputColumn}_ct_chars";
         string charGrams = $"__{outputColumn}_ct_chargrams";
+        string ngrams = $"__{outputColumn}_ct_ngrams";
         var s = Settings;
         var text = ml.Transforms.Text;
 
-        return text.NormalizeText(normalized, inputColumn, TextNormalizingEstimator.CaseMode.Lower,
+        var chain = text.NormalizeText(normalized, inputColumn, TextNormalizingEstimator.CaseMode.Lower,
                 keepDiacritics: s.KeepDiacritics, keepPunctuations: false, keepNumbers: true)
             .Append(text.ProduceHashedWordBags(words, normalized, numberOfBits: s.WordHashBits,
                 ngramLength: s.WordNgramLength, skipLength: 0, useAllLengths: true, seed: s.Seed, useOrderedHashing: true))
             .Append(text.TokenizeIntoCharactersAsKeys(chars, normalized, useMarkerCharacters: true))
             .Append(text.ProduceHashedNgrams(charGrams, chars, numberOfBits: s.CharHashBits,
                 ngramLength: s.CharNgramLength, skipLength: 0, useAllLengths: false, seed: s.Seed, useOrderedHashing: true))
-            .Append(ml.Transforms.Concatenate(outputColumn, words, charGrams))
-            .Append(ml.Transforms.NormalizeLpNorm(outputColumn, outputColumn,
-                LpNormNormalizingEstimatorBase.NormFunction.L2, ensureZeroMean: false))
-            .Append(ml.Transforms.DropColumns(normalized, words, chars, charGrams));
+            .Append(s.NormalizeBlocksSeparately
+                ? ml.Transforms.NormalizeLpNorm(words, words, LpNormNormalizingEstimatorBase.NormFunction.L2, ensureZeroMean: false)
+                    .Append(ml.Transforms.NormalizeLpNorm(charGrams, charGrams, LpNormNormalizingEstimatorBase.NormFunction.L2, ensureZeroMean: false))
+                : (IEstimator<ITransformer>)new EstimatorChain<ITransformer>())
+            .Append(ml.Transforms.Concatenate(ngrams, words, charGrams))
+            .Append(ml.Transforms.NormalizeLpNorm(ngrams, ngrams,
+                LpNormNormalizingEstimatorBase.NormFunction.L2, ensureZeroMean: false));
+        if (!s.StaticEmbeddings)
+            return chain.Append(ml.Transforms.CopyColumns(outputColumn, ngrams))
+                .Append(ml.Transforms.DropColumns(normalized, words, chars, charGrams, ngrams));
+        return chain.Append(ContentTags.StaticEmbeddings.CreateEstimator(ml, inputColumn))
+            .Append(ml.Transforms.Concatenate(outputColumn, ngrams, ContentTags.StaticEmbeddings.OutputColumn))
+            .Append(ml.Transforms.DropColumns(normalized, words, chars, charGrams, ngrams,
+                ContentTags.StaticEmbeddings.InputColumn, ContentTags.StaticEmbeddings.OutputColumn));
     }
 
     /// <summary>
@@ -132,8 +152,23 @@ internal sealed class NgramFeaturizer
 
         EnsureTextCapacity(text.Length + 2);
         int length = _normalizer.Normalize(text, _text.AsSpan(1, text.Length));
-        if (length == 0)
-            return;
+        if (length > 0)
+            AddNgrams(length, into);
+        if (_embedding is not null)
+            AppendEmbedding(text, into);
+    }
+
+    private void AppendEmbedding(ReadOnlySpan<char> text, FeatureVector into)
+    {
+        // ML.NET's concatenation keeps the embedding's explicit zeros out of the sparse vector, so skip them here too.
+        ContentTags.StaticEmbeddings.Embedder.Embed(text, _embedding);
+        into.EnsureCapacity(into.Count + _embedding!.Length);
+        for (int d = 0; d < _embedding.Length; d++)
+            if (_embedding[d] != 0f) into.Append(NgramDimension + d, _embedding[d] * ContentTags.StaticEmbeddings.Scale);
+    }
+
+    private void AddNgrams(int length, FeatureVector into)
+    {
 
         _text[0] = TextStartMarker;
         _text[length + 1] = TextEndMarker;
@@ -142,7 +177,7 @@ internal sealed class NgramFeaturizer
 
         // A word takes at least one character and one space, and contributes at most WordNgramLength n-grams.
         long maxSlots = (long)_wordNgramLength * ((length + 1) / 2) + framed.Length;
-        PrepareTable((int)Math.Min(maxSlots, Dimension));
+        PrepareTable((int)Math.Min(maxSlots, NgramDimension));
 
         AddWordSlots(normalized);
         AddCharSlots(framed);
@@ -171,6 +206,14 @@ internal sealed class NgramFeaturizer
         }
 
         into.SetCount(distinct);
+        if (Settings.NormalizeBlocksSeparately)
+        {
+            // Slots are sorted and word slots come first, so the blocks are two runs of the span.
+            int split = indices.AsSpan(0, distinct).BinarySearch(WordDimension);
+            if (split < 0) split = ~split;
+            NormalizeL2(values.AsSpan(0, split));
+            NormalizeL2(values.AsSpan(split, distinct - split));
+        }
         NormalizeL2(values.AsSpan(0, distinct));
     }
 

@@ -89,7 +89,7 @@ public sealed class ContentTagTrainer
     {
         cancellationToken.ThrowIfCancellationRequested();
         var ml = new MLContext(_options.Seed);
-        var featurizer = new NgramFeaturizer(_options.Featurizer);
+        var featurizer = new NgramFeaturizer(Settings);
         int dimension = featurizer.Dimension;
 
         // Featurize once with ML.NET's own transforms; every tag's classifier learns from these same vectors.
@@ -159,7 +159,7 @@ public sealed class ContentTagTrainer
             FormatVersion = ModelManifest.CurrentFormatVersion,
             LibraryVersion = LibraryVersion,
             Tags = Definitions(taxonomy, thresholds),
-            Featurizer = _options.Featurizer,
+            Featurizer = Settings,
             Scoring = _options.Scoring,
             TrainingDataHash = hash,
             TrainingRows = data.Count,
@@ -170,6 +170,11 @@ public sealed class ContentTagTrainer
         };
         return new ContentTagModel(manifest, chain, textView.Schema, ml);
     }
+
+    // A model that uses the embedding table records which one, so it can refuse a different table when loaded.
+    private FeaturizerSettings Settings => _options.Featurizer.StaticEmbeddings
+        ? _options.Featurizer with { EmbeddingTable = StaticEmbeddings.TableId }
+        : _options.Featurizer with { EmbeddingTable = null };
 
     private static VBuffer<float>[] ReadFeatures(IDataView view, int count)
     {

@@ -9,7 +9,8 @@ internal static class SmallModel
     public static readonly TagTaxonomy Taxonomy = TagTaxonomy.FromIds(["violence", "suicide", "animal-harm"]);
 
     private static readonly Lazy<(string Path, ContentTagModel Model)> s_model = new(Train, LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly Lazy<ContentTagger> s_tagger = new(() => new ContentTagger(Model));
+    // Loaded back from the saved zip, exactly as the tool loads it with --model.
+    private static readonly Lazy<ContentTagger> s_tagger = new(() => ContentTagger.Load(Path));
 
     /// <summary>The saved model zip, for <c>--model</c>.</summary>
     public static string Path => s_model.Value.Path;

@@ -151,7 +151,7 @@ internal static class SmallCorpus
         Seed = seed,
         MinimumPositives = 3,
         // Smaller hash spaces keep the test model small and fast; the defaults are for the 5,000-row corpus.
-        Featurizer = new FeaturizerSettings { WordHashBits = 14, CharHashBits = 12 },
+        Featurizer = new FeaturizerSettings { WordHashBits = 14, CharNgramLength = 4, CharHashBits = 12 },
         L1Regularization = 0,
         L2Regularization = 0.01f,
     };

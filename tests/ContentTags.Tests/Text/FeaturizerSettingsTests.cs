@@ -9,12 +9,13 @@ public sealed class FeaturizerSettingsTests
     {
         var s = FeaturizerSettings.Default;
         Assert.Equal(2, s.WordNgramLength);
-        Assert.Equal(17, s.WordHashBits);
-        Assert.Equal(4, s.CharNgramLength);
-        Assert.Equal(16, s.CharHashBits);
+        Assert.Equal(16, s.WordHashBits);
+        Assert.Equal(5, s.CharNgramLength);
+        Assert.Equal(17, s.CharHashBits);
         Assert.Equal(314489979u, s.Seed);
         Assert.False(s.KeepDiacritics);
-        Assert.Equal((1 << 17) + (1 << 16), s.Dimension);
+        Assert.False(s.NormalizeBlocksSeparately);
+        Assert.Equal((1 << 16) + (1 << 17), s.Dimension);
         Assert.Same(s, s.Validate());
     }
 

@@ -13,7 +13,7 @@ public sealed class NgramFeaturizerParityTests
 
     public static TheoryData<string> SettingsVariants => new(VariantNames);
 
-    private static readonly string[] VariantNames = ["default", "unigrams-char3-smallbits", "trigrams-char1", "fivegrams-char5-bigbits", "char2-diacritics-kept"];
+    private static readonly string[] VariantNames = ["default", "unigrams-char3-smallbits", "trigrams-char1", "fivegrams-char5-bigbits", "char2-diacritics-kept", "blocks-normalized-separately", "with-static-embeddings"];
 
     [Theory]
     [MemberData(nameof(SettingsVariants))]
@@ -163,6 +163,8 @@ public sealed class NgramFeaturizerParityTests
             WordNgramLength = 1, CharNgramLength = 3, WordHashBits = 12, CharHashBits = 10, Seed = 42, KeepDiacritics = true,
         },
         "trigrams-char1" => new FeaturizerSettings { WordNgramLength = 3, CharNgramLength = 1, WordHashBits = 20, CharHashBits = 14, Seed = 0 },
+        "blocks-normalized-separately" => new FeaturizerSettings { NormalizeBlocksSeparately = true },
+        "with-static-embeddings" => new FeaturizerSettings { StaticEmbeddings = true },
         "fivegrams-char5-bigbits" => new FeaturizerSettings
         {
             WordNgramLength = 5, CharNgramLength = 5, WordHashBits = 10, CharHashBits = 24, Seed = uint.MaxValue,

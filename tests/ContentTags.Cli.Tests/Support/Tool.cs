@@ -13,16 +13,16 @@ internal sealed record CliResult(int ExitCode, byte[] StdOutBytes, string StdErr
 }
 
 /// <summary>Runs the real <c>contenttags</c> tool (the build output of src/ContentTags.Cli) as a process: <c>dotnet ContentTags.Cli.dll ...</c>.</summary>
-internal static class Cli
+internal static class Tool
 {
     public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
 
     public static string DllPath { get; } = LocateDll();
 
     /// <summary>Runs the tool to completion; <paramref name="stdin"/> (if any) is written to its standard input, which is closed after.</summary>
-    public static async Task<CliResult> RunAsync(IEnumerable<string> args, byte[]? stdin = null, string? workingDirectory = null, TimeSpan? timeout = null)
+    public static async Task<CliResult> RunAsync(IEnumerable<string> args, byte[]? stdin = null, string? workingDirectory = null, TimeSpan? timeout = null, string? program = null)
     {
-        using var process = Start(args, workingDirectory);
+        using var process = program is null ? Start(args, workingDirectory) : StartProgram(program, ["-c", .. args], workingDirectory);
         var clock = Stopwatch.StartNew();
         var stdout = new MemoryStream();
         var readOut = process.StandardOutput.BaseStream.CopyToAsync(stdout);
@@ -53,10 +53,28 @@ internal static class Cli
 
     public static Task<CliResult> RunAsync(params string[] args) => RunAsync(args, null);
 
-    /// <summary>Starts the tool with every standard stream redirected; the caller reads them and waits for it.</summary>
-    public static Process Start(IEnumerable<string> args, string? workingDirectory = null)
+    /// <summary>Runs another program to completion (such as stat or kill).</summary>
+    public static async Task<CliResult> RunProgramAsync(string program, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        using var process = StartProgram(program, args);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        string stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new CliResult(process.ExitCode, Encoding.UTF8.GetBytes(await stdout), stderr, TimeSpan.Zero);
+    }
+
+    /// <summary>Runs the tool with its standard output sent to <paramref name="stdoutPath"/> (such as /dev/full) by a shell.</summary>
+    public static Task<CliResult> RunWithStdoutAsync(string stdoutPath, params string[] args) =>
+        RunAsync(["exec dotnet \"$0\" \"$@\" > " + stdoutPath, DllPath, .. args], null, program: "sh");
+
+    /// <summary>Starts the tool with every standard stream redirected; the caller reads them and waits for it.</summary>
+    public static Process Start(IEnumerable<string> args, string? workingDirectory = null) => StartProgram("dotnet", [DllPath, .. args], workingDirectory);
+
+    /// <summary>Starts a program with every standard stream redirected.</summary>
+    public static Process StartProgram(string program, IEnumerable<string> args, string? workingDirectory = null)
+    {
+        var info = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -65,7 +83,6 @@ internal static class Cli
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        info.ArgumentList.Add(DllPath);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
@@ -83,5 +100,5 @@ internal static class Cli
     }
 
     private static string Metadata(string key) =>
-        typeof(Cli).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+        typeof(Tool).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }

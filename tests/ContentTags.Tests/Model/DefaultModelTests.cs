@@ -1,0 +1,64 @@
+using ContentTags.Tests.Support;
+
+namespace ContentTags.Tests.Model;
+
+public sealed class DefaultModelTests
+{
+    [Fact]
+    public async Task Embedded_model_was_trained_from_the_corpus_in_this_repository()
+    {
+        var examples = await LabeledCsv.ReadAsync(Repo.Path("data/corpus.csv")).ToListAsync();
+        // If this fails, data/ changed without retraining: run scripts/retrain-default-model.sh.
+        Assert.Equal(TrainingData.ComputeHash(examples), ContentTagger.Default.Model.Manifest.TrainingDataHash);
+        Assert.Equal(examples.Count, ContentTagger.Default.Model.Manifest.TrainingRows);
+    }
+
+    [Fact]
+    public void Embedded_model_has_the_built_in_taxonomy_and_stays_within_budget()
+    {
+        var model = ContentTagger.Default.Model;
+        Assert.Equal(TagTaxonomy.BuiltIn.Ids, model.Taxonomy.Ids);
+        Assert.True(model.Taxonomy.HasSameIds(TagTaxonomy.BuiltIn));
+        Assert.NotNull(model.Manifest.ValidationMetrics);
+        long bytes = new FileInfo(Repo.Path("src/ContentTags/Model/default-model.zip")).Length;
+        Assert.True(bytes < 10 * 1024 * 1024, $"the shipped model is {bytes:N0} bytes; the budget is 10 MB");
+    }
+
+    [Fact]
+    public async Task Held_out_rows_never_appear_in_the_training_corpus()
+    {
+        var train = (await LabeledCsv.ReadAsync(Repo.Path("data/corpus.csv")).ToListAsync()).Select(e => e.Text).ToHashSet();
+        var held = await LabeledCsv.ReadAsync(Repo.Path("data/heldout.csv")).ToListAsync();
+        Assert.True(held.Count > 500);
+        Assert.DoesNotContain(held, e => train.Contains(e.Text));
+    }
+
+    [Theory]
+    [InlineData("After the funeral we learn that her brother took his own life.", "suicide")]
+    [InlineData("The cartel forces the village to grow poppies, and the hero's son is hooked on heroin by the end.", "substance-abuse")]
+    [InlineData("She starves herself for weeks before the competition and purges after every meal.", "eating-disorder")]
+    [InlineData("The soldiers torture the prisoner with electric shocks to make him talk.", "torture")]
+    [InlineData("Girls from the village are promised jobs abroad, then sold to a brothel and kept in debt bondage.", "human-trafficking")]
+    public void Embedded_model_tags_clear_cases(string text, string tag) =>
+        Assert.Contains(tag, ContentTagger.Default.Tag(text).Tags);
+
+    [Fact]
+    public void Fast_path_equals_ml_net_on_every_row_of_the_corpus()
+    {
+        var tagger = ContentTagger.Default;
+        using var engine = tagger.Model.CreatePredictionEngine();
+        var fast = new float[tagger.Taxonomy.Count];
+        int rows = 0;
+        var corpus = LabeledCsv.ReadAsync(Repo.Path("data/corpus.csv")).ToBlockingEnumerable()
+            .Concat(LabeledCsv.ReadAsync(Repo.Path("data/heldout.csv")).ToBlockingEnumerable());
+        foreach (var e in corpus)
+        {
+            var reference = engine.Predict(new MlNetTextInput { Text = e.Text }).Probabilities;
+            tagger.ScoreWholeText(e.Text, fast);
+            for (int t = 0; t < fast.Length; t++)
+                Assert.True(Math.Abs(reference[t] - fast[t]) <= 1e-4, $"{e.Source} line {e.Line}, {tagger.Taxonomy[t].Id}: ML.NET {reference[t]} vs fast {fast[t]}");
+            rows++;
+        }
+        Assert.True(rows > 4000);
+    }
+}
