@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 model=src/ContentTags/Model/default-model.zip
 dotnet run --project src/ContentTags.Cli -c Release -- train data/corpus.csv -o "$model" --seed 42 --quiet
 dotnet build src/ContentTags -c Release --nologo -v quiet   # re-embed the new model
-dotnet run --project tools/ContentTags.Evaluation -c Release -- --model "$model"
+dotnet run --project tools/ContentTags.Evaluation -c Release -- --model "$model" --ablation

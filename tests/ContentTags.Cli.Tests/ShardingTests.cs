@@ -13,7 +13,7 @@ public sealed class ShardingTests
 
     [Fact]
     public Task Three_shards_give_the_same_files_as_one_process() => Reliability.CheckAsync("Sharding (tool processes)",
-        $"{Parts} part files tagged by 3 concurrent processes (--shard 1/3, 2/3, 3/3) into one folder, compared byte for byte with one process without --shard", async () =>
+        $"rows in {Parts} part files tagged by 3 concurrent processes (--shard 1/3, 2/3, 3/3) into one folder, compared byte for byte with one process without --shard", async () =>
     {
         using var dir = new TempDir();
         string parts = MakeParts(dir);

@@ -23,7 +23,7 @@ internal static class Chart
         plot.XLabel("F1");
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "all held-out rows", FillColor = Colors.SteelBlue });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "hard rows only", FillColor = Colors.Orange });
-        plot.Legend.Alignment = Alignment.LowerRight;
+        plot.ShowLegend(Edge.Bottom);
         plot.SavePng(path, 900, 640);
     }
 }

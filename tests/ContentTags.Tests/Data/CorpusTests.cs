@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using ContentTags.Tests.Support;
+using CsvHelper;
+using Xunit.Abstractions;
+
+namespace ContentTags.Tests.Data;
+
+/// <summary>The labeled corpus in data/ is what the default model learns from: these tests hold it to its promises.</summary>
+public sealed partial class CorpusTests(ITestOutputHelper output)
+{
+    private static readonly string[] Kinds = ["synopsis", "review", "blurb", "episode", "game"];
+
+    private sealed record Row(string File, long Line, string Id, string Kind, string Text, string[] Tags, bool Hard);
+
+    private static readonly Lazy<List<Row>> s_rows = new(() => Read("data/corpus.csv").Concat(Read("data/heldout.csv")).ToList());
+
+    private static List<Row> Rows => s_rows.Value;
+
+    private static IEnumerable<Row> Read(string relative)
+    {
+        using var csv = CsvReader.FromFile(Repo.Path(relative), new CsvReaderOptions { Separator = ',', HasHeader = true, TrackLineNumbers = true });
+        Assert.Equal(["id", "kind", "text", "tags", "hard"], csv.Headers.ToArray());
+        while (csv.Read())
+            yield return new Row(relative, csv.LineNumber, csv.GetString(0)!, csv.GetString(1)!, csv.GetString(2)!,
+                (csv.GetString(3) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries), csv.GetString(4) == "true");
+    }
+
+    [Fact]
+    public void Corpus_is_large_and_every_tag_is_well_represented()
+    {
+        Assert.True(Rows.Count >= 4000, $"{Rows.Count} rows");
+        foreach (var tag in TagTaxonomy.BuiltIn.Ids)
+        {
+            int positives = Rows.Count(r => r.Tags.Contains(tag));
+            Assert.True(positives >= 200, $"{tag}: {positives} positive rows");
+        }
+        double untagged = Rows.Count(r => r.Tags.Length == 0) / (double)Rows.Count;
+        Assert.True(untagged >= 0.25, $"{untagged:P0} of rows have no tag");
+        int hard = Rows.Count(r => r.Hard);
+        Assert.True(hard >= 800, $"{hard} hard rows");
+        output.WriteLine($"{Rows.Count} rows, {untagged:P1} untagged, {hard} hard");
+    }
+
+    [Fact]
+    public void Every_row_is_well_formed()
+    {
+        var ids = new HashSet<string>();
+        foreach (var r in Rows)
+        {
+            string where = $"{r.File} line {r.Line} ({r.Id})";
+            Assert.True(ids.Add(r.Id), $"{where}: duplicate id");
+            Assert.Contains(r.Kind, Kinds);
+            int words = r.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+            Assert.True(words is >= 10 and <= 300, $"{where}: {words} words");
+            Assert.All(r.Tags, t => Assert.True(TagTaxonomy.BuiltIn.Contains(t), $"{where}: unknown tag {t}"));
+            Assert.Equal(TagTaxonomy.BuiltIn.Format(r.Tags), string.Join(';', r.Tags)); // taxonomy order, no repeats
+        }
+    }
+
+    [Fact]
+    public void No_two_rows_share_most_of_their_word_trigrams()
+    {
+        // Rows written from a template share most of their 3-grams; prose written one by one does not.
+        var grams = Rows.Select(r => Trigrams(r.Text)).ToArray();
+        var index = new Dictionary<string, List<int>>();
+        for (int i = 0; i < grams.Length; i++)
+            foreach (var g in grams[i])
+                (index.TryGetValue(g, out var list) ? list : index[g] = []).Add(i);
+
+        var offenders = new List<string>();
+        for (int i = 0; i < grams.Length; i++)
+        {
+            var shared = new Dictionary<int, int>();
+            foreach (var g in grams[i])
+                foreach (int j in index[g])
+                    if (j > i) shared[j] = shared.GetValueOrDefault(j) + 1;
+            foreach (var (j, count) in shared)
+                if (count > 0.5 * Math.Min(grams[i].Count, grams[j].Count))
+                    offenders.Add($"{Rows[i].Id} ~ {Rows[j].Id} ({count} shared 3-grams)");
+        }
+        Assert.True(offenders.Count == 0, "near-duplicate rows: " + string.Join("; ", offenders.Take(20)));
+
+        long total = grams.Sum(g => (long)g.Count);
+        double ratio = index.Count / (double)total;
+        output.WriteLine($"distinct word 3-grams / all word 3-grams = {index.Count:N0} / {total:N0} = {ratio:0.000}");
+        Assert.True(ratio > 0.8, $"distinct 3-gram ratio {ratio:0.000}: the corpus repeats itself");
+    }
+
+    private static HashSet<string> Trigrams(string text)
+    {
+        var words = WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToArray();
+        var set = new HashSet<string>();
+        for (int i = 0; i + 2 < words.Length; i++) set.Add(words[i] + " " + words[i + 1] + " " + words[i + 2]);
+        return set;
+    }
+
+    [GeneratedRegex("[a-z0-9']+")]
+    private static partial Regex WordPattern();
+}
