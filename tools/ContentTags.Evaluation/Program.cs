@@ -71,6 +71,7 @@ if (args.Contains("--ablation"))
     md.AppendLine("## Ablation: which features").AppendLine();
     md.AppendLine("Same corpus, seed and thresholds procedure; held-out and hard rows as above; public data as the mean F1 over its (dataset, tag) rows; speed is one thread, `Tag` without evidence, over the held-out texts.").AppendLine();
     md.AppendLine("| features | held-out macro F1 | hard-row macro F1 | public-data mean F1 | texts/s (1 thread) |").AppendLine("|---|---:|---:|---:|---:|");
+    var measured = new List<(double Held, double Hard, double Public, double Speed)>();
     foreach (var (name, variant) in variants)
     {
         var a = ContentTagEvaluator.Evaluate(variant, heldout.Select(r => r.Example));
@@ -78,9 +79,14 @@ if (args.Contains("--ablation"))
         double publicF1 = sharedSets.Count > 0 ? SharedScores(variant, sharedSets).Average(r => r.F1) : double.NaN;
         var timer = Stopwatch.StartNew();
         foreach (var r in heldout) variant.Tag(r.Example.Text);
-        md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {a.MacroF1:0.000} | {h.MacroF1:0.000} | {publicF1:0.000} | {heldout.Count / timer.Elapsed.TotalSeconds:N0} |");
+        double speed = heldout.Count / timer.Elapsed.TotalSeconds;
+        measured.Add((a.MacroF1, h.MacroF1, publicF1, speed));
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {a.MacroF1:0.000} | {h.MacroF1:0.000} | {publicF1:0.000} | {speed:N0} |");
     }
-    md.AppendLine().AppendLine("The default stays n-grams alone: the static table lowers held-out and hard-row F1. A table made by encoding each token alone keeps what a word is about, not what a phrase means: it puts \"took his own life\" closer to \"the team wins the cup after a long season\" (cosine 0.50) than to \"committed suicide\" (0.41), so it cannot carry that euphemism over. Full sentence embeddings (the accurate tier) are the next step.").AppendLine();
+    var (n, t) = (measured[0], measured[1]);
+    md.AppendLine().AppendLine(string.Create(CultureInfo.InvariantCulture,
+        $"The shipped default is n-grams alone. The static table moves held-out macro F1 by {t.Held - n.Held:+0.000;-0.000}, hard-row F1 by {t.Hard - n.Hard:+0.000;-0.000} and public-data F1 by {t.Public - n.Public:+0.000;-0.000}, at {t.Speed / n.Speed:P0} of the speed; ") +
+        "with about a thousand held-out rows a difference under 0.02 is noise, and the table costs a load of its own (about 10 MB of memory) on top of the slower tagging. It cannot carry euphemisms over either: encoding each token alone keeps what a word is about, not what a phrase means, so it puts \"took his own life\" closer to \"the team wins the cup after a long season\" (cosine 0.50) than to \"committed suicide\" (0.41). Full sentence embeddings (the accurate tier) are the next step.").AppendLine();
 }
 
 md.AppendLine("## How to reproduce").AppendLine();
