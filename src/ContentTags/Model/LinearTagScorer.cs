@@ -69,10 +69,11 @@ internal sealed class LinearTagScorer
         for (int t = 0; t < tags; t++)
         {
             var (linear, platt) = predictors[t];
-            var w = linear.Weights;
-            if (w.Count != dimension)
-                throw new InvalidDataException($"classifier {t} has {w.Count} weights but the featurizer makes {dimension} features");
-            for (int f = 0; f < w.Count; f++) weights[(long)f * stride + t] = w[f];
+            // One bulk copy (ICollection.CopyTo where ML.NET offers it) instead of an interface call per weight.
+            float[] w = linear.Weights as float[] ?? linear.Weights.ToArray();
+            if (w.Length != dimension)
+                throw new InvalidDataException($"classifier {t} has {w.Length} weights but the featurizer makes {dimension} features");
+            for (int f = 0; f < w.Length; f++) weights[(long)f * stride + t] = w[f];
             bias[t] = linear.Bias;
             slope[t] = (float)platt.Slope;
             offset[t] = (float)platt.Offset;

@@ -53,6 +53,9 @@ public sealed class ContentTaggerTests(TrainedModelFixture fixture) : IClassFixt
     {
         var huge = new string('a', 1_000_000) + " the gang shoots the guard.";
         Assert.Equal(3, Tagger.Tag(huge).Scores.Count);
+        var tenMegabytes = string.Concat(Enumerable.Repeat("A long review that rambles on about the scenery. ", 210_000));
+        Assert.True(tenMegabytes.Length > 10_000_000);
+        Assert.Empty(Tagger.Tag(tenMegabytes).Tags);
 
         string[] hostile =
         [
