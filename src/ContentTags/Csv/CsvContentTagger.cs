@@ -20,8 +20,9 @@ public sealed class CsvContentTagger
     public CsvContentTagger(ContentTagger tagger, CsvTaggingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(tagger);
-        _tagger = tagger;
         _options = options ?? new CsvTaggingOptions();
+        // Evidence is costly (most of a Tag call) and only worth computing when the cw_evidence column is written.
+        _tagger = tagger.WithEvidence(_options.IncludeEvidence);
         if (_options.TextColumns is null || _options.TextColumns.Count == 0) throw new ArgumentException("At least one text column is needed.", nameof(options));
         if (_options.BatchSize < 1 || _options.MaxBatchesInFlight < 1) throw new ArgumentOutOfRangeException(nameof(options), "Batch size and batches in flight must be positive.");
     }

@@ -115,6 +115,13 @@ public sealed class ContentTagger
                 yield return r;
     }
 
+    /// <summary>This tagger with evidence switched on or off, everything else equal (so bulk paths skip work they discard).</summary>
+    internal ContentTagger WithEvidence(bool include) =>
+        _options.IncludeEvidence == include ? this : new ContentTagger(_model, new ContentTaggerOptions
+        {
+            Threshold = _options.Threshold, IncludeEvidence = include, EvidenceWords = _options.EvidenceWords, MaxTextLength = _options.MaxTextLength,
+        });
+
     /// <summary>Writes the combined (whole text and sentence windows) probability of each tag; used by training to tune thresholds.</summary>
     internal void ScoreProbabilities(string text, Span<float> probabilities)
     {
@@ -161,7 +168,7 @@ public sealed class ContentTagger
             featurizer.Featurize(text[start..end], scratch.Features);
             scorer.Score(scratch.Features, window);
             for (int t = 0; t < _ids.Length; t++)
-                if (window[t] > probabilities[t]) probabilities[t] = window[t];
+                if (window[t] > probabilities[t] && window[t] >= scoring.WindowMinimumProbability) probabilities[t] = window[t];
         }
         return true;
     }
@@ -236,7 +243,7 @@ public sealed class ContentTagger
         foreach (var (start, length) in WordTokens(sentence))
         {
             string word = sentence.Substring(start, length);
-            if (drops.Exists(d => d.Word.Equals(word, StringComparison.OrdinalIgnoreCase))) continue;
+            if (StopWords.Contains(word) || drops.Exists(d => d.Word.Equals(word, StringComparison.OrdinalIgnoreCase))) continue;
             ScoreSpan(string.Concat(sentence.AsSpan(0, start), " ", sentence.AsSpan(start + length)), scratch, probabilities);
             float drop = full - probabilities[tag];
             if (drop > 0) drops.Add((word, drop));

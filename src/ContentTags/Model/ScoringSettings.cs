@@ -13,6 +13,13 @@ public sealed record ScoringSettings
     /// <summary>Texts with fewer sentences than this are scored as a whole only.</summary>
     public int MinimumSentencesForWindows { get; init; } = 4;
 
+    /// <summary>
+    /// A window raises a tag only when the window alone is at least this sure. Thresholds are tuned mostly on texts too
+    /// short for windows, and a 1,500-word review has ~60 windows: taking the plain maximum let chance highs fire seven
+    /// wrong tags on one long review. A confident paragraph still counts, so a warning is not diluted away.
+    /// </summary>
+    public float WindowMinimumProbability { get; init; } = 0.5f;
+
     /// <summary>The settings used when a model says nothing else.</summary>
     public static ScoringSettings Default { get; } = new();
 }
