@@ -98,7 +98,7 @@ public sealed class CsvContentTagger
                     var batch = await pending.ConfigureAwait(false);
                     foreach (var row in batch.Rows)
                     {
-                        if (row.Bad) await WriteBadRowAsync(row, inputName, stop.Token).ConfigureAwait(false);
+                        if (row.Bad) await WriteBadRowAsync(row, stop.Token).ConfigureAwait(false);
                         else
                         {
                             WriteRow(writer, row);
@@ -189,11 +189,10 @@ public sealed class CsvContentTagger
         writer.EndRecord();
     }
 
-    private async Task WriteBadRowAsync(Row row, string inputName, CancellationToken cancellationToken)
+    private async Task WriteBadRowAsync(Row row, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(row.Raw + "\n");
         await _options.BadRows!.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-        _ = inputName;
     }
 
     private static string[] ReadFields(CsvReader csv)
