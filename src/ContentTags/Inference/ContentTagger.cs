@@ -136,8 +136,7 @@ public sealed class ContentTagger
     internal void ScoreWholeText(string text, Span<float> probabilities)
     {
         var scratch = _scratch.Value!;
-        scratch.Featurizer.Featurize(Clip(text), scratch.Features);
-        _model.Scorer.Score(scratch.Features, scratch.Probabilities);
+        ScoreSpan(Clip(text), scratch, scratch.Probabilities);
         scratch.Probabilities.AsSpan(0, _ids.Length).CopyTo(probabilities);
     }
 
@@ -147,10 +146,7 @@ public sealed class ContentTagger
     private bool Score(ReadOnlySpan<char> text, Scratch scratch, Span<float> probabilities)
     {
         if (text.IsWhiteSpace()) return false;
-        var featurizer = scratch.Featurizer;
-        var scorer = _model.Scorer;
-        featurizer.Featurize(text, scratch.Features);
-        scorer.Score(scratch.Features, probabilities);
+        ScoreSpan(text, scratch, probabilities);
 
         var scoring = _model.Manifest.Scoring;
         if (scoring.WindowSentences <= 0) return true;
@@ -165,8 +161,7 @@ public sealed class ContentTagger
         {
             int start = sentences[i].Start.Value;
             int end = sentences[Math.Min(i + scoring.WindowSentences, sentences.Count) - 1].End.Value;
-            featurizer.Featurize(text[start..end], scratch.Features);
-            scorer.Score(scratch.Features, window);
+            ScoreSpan(text[start..end], scratch, window);
             for (int t = 0; t < _ids.Length; t++)
                 if (window[t] > probabilities[t] && window[t] >= scoring.WindowMinimumProbability) probabilities[t] = window[t];
         }
@@ -179,16 +174,15 @@ public sealed class ContentTagger
 
     private TagEvidence[] FindEvidence(string text, ReadOnlySpan<char> span, TagScore[] scores, Scratch scratch)
     {
-        var featurizer = scratch.Featurizer;
         var sentences = scratch.Sentences;
         sentences.Clear();
         SentenceSplitter.Split(span, sentences);
         if (sentences.Count == 0) sentences.Add(new Range(0, span.Length));
 
         var fired = scores.Select((s, t) => (s, t)).Where(p => p.s.IsTagged).Select(p => p.t).ToArray();
-        var whole = new float[scratch.Window.Length];
-        ScoreSpan(span, scratch, whole);
         bool removal = sentences.Count > 1 && sentences.Count <= MaxSentencesForRemovalTest;
+        var whole = new float[scratch.Window.Length];
+        if (removal) ScoreSpan(span, scratch, whole); // only the removal test compares against the whole text
 
         // A sentence's own score alone is noisy for short sentences ("The bride survives." can look violent), so when
         // the text is short enough each sentence is also scored by how much the text's probability falls without it.
