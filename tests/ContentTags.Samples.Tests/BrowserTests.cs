@@ -28,7 +28,7 @@ public sealed class BrowserTests(WebApiServer server) : IAsyncLifetime
 
         var page = await OpenPageAsync();
         var consoleErrors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
+        page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add($"{message.Text} ({message.Location})"); };
 
         await page.FillAsync("#text", review);
         await page.ClickAsync("#tag-button");
