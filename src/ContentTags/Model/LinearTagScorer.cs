@@ -87,7 +87,17 @@ internal sealed class LinearTagScorer
     /// <summary>Writes one calibrated probability per tag into <paramref name="probabilities"/> (length <see cref="Stride"/>).</summary>
     public void Score(FeatureVector features, Span<float> probabilities)
     {
-        var acc = MemoryMarshal.Cast<float, Vector<float>>(probabilities[..Stride]);
+        Dot(features, probabilities);
+        Calibrate(probabilities);
+    }
+
+    /// <summary>
+    /// Writes each tag's dot product with <paramref name="features"/> (no bias, no calibration) into
+    /// <paramref name="sums"/> (length <see cref="Stride"/>). The features may be in any order.
+    /// </summary>
+    public void Dot(FeatureVector features, Span<float> sums)
+    {
+        var acc = MemoryMarshal.Cast<float, Vector<float>>(sums[..Stride]);
         acc.Clear();
         var weights = _weights.AsSpan();
         int stride = Stride;
@@ -100,12 +110,30 @@ internal sealed class LinearTagScorer
             var v = new Vector<float>(values[i]);
             for (int k = 0; k < row.Length; k++) acc[k] += row[k] * v;
         }
+    }
+
+    /// <summary>Adds <paramref name="factor"/> times every tag's weight of one feature to <paramref name="sums"/>.</summary>
+    public void AddWeights(int feature, float factor, Span<float> sums)
+    {
+        var acc = MemoryMarshal.Cast<float, Vector<float>>(sums[..Stride]);
+        var row = MemoryMarshal.Cast<float, Vector<float>>(_weights.AsSpan(feature * Stride, Stride));
+        var v = new Vector<float>(factor);
+        for (int k = 0; k < row.Length; k++) acc[k] += row[k] * v;
+    }
+
+    /// <summary>Turns each tag's dot product (without the bias) into its calibrated probability, in place.</summary>
+    public void Calibrate(Span<float> sums)
+    {
         for (int t = 0; t < TagCount; t++)
-        {
-            // ML.NET's PlattCalibrator: p = 1 / (1 + exp(slope * score + offset)).
-            float score = probabilities[t] + _bias[t];
-            probabilities[t] = 1f / (1f + MathF.Exp(_slope[t] * score + _offset[t]));
-        }
+            sums[t] = Probability(t, sums[t]);
+    }
+
+    /// <summary>One tag's calibrated probability for a dot product (without the bias).</summary>
+    public float Probability(int tag, float dot)
+    {
+        // ML.NET's PlattCalibrator: p = 1 / (1 + exp(slope * score + offset)).
+        float score = dot + _bias[tag];
+        return 1f / (1f + MathF.Exp(_slope[tag] * score + _offset[tag]));
     }
 
     // Derived parameter types re-declare these properties, so several match by name; take the one that has the value.

@@ -14,7 +14,6 @@ public sealed class FeaturizerSettingsTests
         Assert.Equal(17, s.CharHashBits);
         Assert.Equal(314489979u, s.Seed);
         Assert.False(s.KeepDiacritics);
-        Assert.False(s.NormalizeBlocksSeparately);
         Assert.Equal((1 << 16) + (1 << 17), s.Dimension);
         Assert.Same(s, s.Validate());
     }
