@@ -7,9 +7,9 @@ namespace ContentTags.Benchmarks;
 /// <summary>
 /// <c>--breakdown</c>: where the time of one <see cref="ContentTagger.Tag"/> goes, stage by stage, on one thread (a
 /// poor man's profile: each stage timed on its own, median of many batches). Numbers are per call. The stages are the
-/// ones <see cref="ContentTagger"/> runs: count the whole text's n-grams and score them; split sentences; count each
-/// sentence's n-grams once and score them (windows are sums of sentences); the counts neighbouring sentences share
-/// (for a window's norm); and for evidence, the n-gram occurrences of the evidence sentence.
+/// ones <see cref="ContentTagger"/> runs: count the whole text's n-grams and score them; split sentences; the same count
+/// gathering each sentence's part of the score (what windows and evidence use); and for evidence, the n-gram
+/// occurrences of the evidence sentence.
 /// </summary>
 internal static class Breakdown
 {
@@ -54,7 +54,7 @@ internal static class Breakdown
                               $"({(windows ? "windows on" : "too few for windows")}); {features.Count} distinct features in the whole text; " +
                               $"tags [{tagger.Tag(text)}]");
 
-            var maps = new[] { new SlotCountMap(), new SlotCountMap() };
+            var parts = new SentenceParts(scorer);
             var occurrences = new List<NgramOccurrence>();
             var longest = sentences.MaxBy(s => s.GetOffsetAndLength(text.Length).Length);
             var source = new int[text.Length];
@@ -65,21 +65,10 @@ internal static class Breakdown
                 ("  count the whole text's n-grams (CountNgrams)", Time(() => featurizer.CountNgrams(text, features))),
                 ("  score them (LinearTagScorer.Dot)", Time(() => { featurizer.CountNgrams(text, features); scorer.Dot(features, sums); }, subtract: () => featurizer.CountNgrams(text, features))),
                 ("  split sentences", Time(() => { sentences.Clear(); SentenceSplitter.Split(text, sentences); })),
-                ("  count + score every sentence", Time(() =>
+                ("  count the whole text with each sentence's part (SentenceParts)", Time(() =>
                 {
-                    foreach (var s in sentences) { featurizer.CountNgrams(text.AsSpan()[s], features); scorer.Dot(features, sums); }
-                })),
-                ("  counts shared by neighbouring sentences", Time(() =>
-                {
-                    for (int i = 0; i < sentences.Count; i++)
-                    {
-                        featurizer.CountNgrams(text.AsSpan()[sentences[i]], features);
-                        if (i > 0) maps[(i - 1) % 2].DotWith(features);
-                        maps[i % 2].Fill(features);
-                    }
-                }, subtract: () =>
-                {
-                    foreach (var s in sentences) featurizer.CountNgrams(text.AsSpan()[s], features);
+                    parts.Reset(sentences, Math.Min(scoring.WindowSentences, sentences.Count));
+                    featurizer.CountNgrams(text, features, parts);
                 })),
                 ("  evidence: n-gram occurrences of the longest sentence", Time(() => featurizer.ListOccurrences(text.AsSpan()[longest], occurrences, source))),
                 ("ML.NET-exact featurization of the whole text (sorted, scaled)", Time(() => featurizer.Featurize(text, features))),

@@ -112,7 +112,7 @@ internal sealed class SentenceParts : IOccurrenceObserver
     {
         while (_cursor + 1 < Count && end > _starts[_cursor + 1]) _cursor++;
         int i = _cursor;
-        _scorer.AddWeights(slot, 1f, Dots.AsSpan(i * _stride, _stride));
+        _scorer.AddWeights(slot, Dots, i * _stride);
 
         int lag = _lag;
         int h = position * lag;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
@@ -110,6 +111,19 @@ internal sealed class LinearTagScorer
             var v = new Vector<float>(values[i]);
             for (int k = 0; k < row.Length; k++) acc[k] += row[k] * v;
         }
+    }
+
+    /// <summary>Adds every tag's weight of one feature to <paramref name="sums"/> at <paramref name="offset"/> (no bounds checks beyond the row's).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddWeights(int feature, float[] sums, int offset)
+    {
+        // Called once per n-gram occurrence while sentence parts are gathered, so it skips span slicing.
+        ref float row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_weights), (nint)feature * Stride);
+        ref float acc = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(sums), offset);
+        if ((uint)feature >= (uint)Dimension || (uint)offset > (uint)(sums.Length - Stride))
+            throw new ArgumentOutOfRangeException(nameof(feature));
+        for (int k = 0; k < Stride; k += Vector<float>.Count)
+            (Vector.LoadUnsafe(ref acc, (nuint)k) + Vector.LoadUnsafe(ref row, (nuint)k)).StoreUnsafe(ref acc, (nuint)k);
     }
 
     /// <summary>Adds <paramref name="factor"/> times every tag's weight of one feature to <paramref name="sums"/>.</summary>
