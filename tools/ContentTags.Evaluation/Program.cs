@@ -93,12 +93,15 @@ if (args.Contains("--ablation") || semanticOnly)
     var embedClock = Stopwatch.StartNew();
     // ML.NET featurizes on one thread; embedding the corpus first on all cores fills the cache it then reads.
     Parallel.ForEach(train, e => encoder.Encode(e.Text));
-    Console.WriteLine($"ablation: corpus sentences embedded in {embedClock.Elapsed.TotalSeconds:N0} s ({encoder.CachedSentences:N0} cached)");
+    var embedTime = embedClock.Elapsed;
+    int cachedAfterCorpus = encoder.CachedSentences;
+    Console.WriteLine($"ablation: corpus sentences embedded in {embedTime.TotalSeconds:N0} s ({encoder.CachedSentences:N0} cached)");
     SaveCache();
     Console.WriteLine("ablation: training the variant with full sentence embeddings...");
     var trainClock = Stopwatch.StartNew();
     var semanticModel = new ContentTagTrainer(new ContentTagTrainerOptions { Featurizer = tagger.Model.Manifest.Featurizer, Encoder = encoder }).Train(train);
-    Console.WriteLine($"ablation: trained in {trainClock.Elapsed.TotalSeconds:N0} s");
+    var trainTime = trainClock.Elapsed;
+    Console.WriteLine($"ablation: trained in {trainTime.TotalSeconds:N0} s");
     // Timed with a fresh encoder (an empty cache of the default size), as a user's process would run it.
     using var saved = new MemoryStream();
     semanticModel.Save(saved);
@@ -132,7 +135,7 @@ if (args.Contains("--ablation") || semanticOnly)
     {
         var m = measured[^1];
         var note = new StringBuilder("# Ablation: full sentence embeddings (the accurate tier)\n\n");
-        note.AppendLine(CultureInfo.InvariantCulture, $"Measured by `dotnet run --project tools/ContentTags.Evaluation -c Release -- --semantic-only` on {DateTime.UtcNow:yyyy-MM-dd}: trained on the {train.Count:N0} rows of `data/corpus.csv` (seed 42, the shipped featurizer settings, 4-fold threshold tuning) in {trainClock.Elapsed.TotalMinutes:N0} min after embedding its sentences in {embedClock.Elapsed.TotalMinutes:N0} min on both cores. Speed: one thread, `Tag` without evidence, the first {SemanticTimedTexts} held-out texts, an empty sentence cache at the start.").AppendLine();
+        note.AppendLine(CultureInfo.InvariantCulture, $"Measured by `dotnet run --project tools/ContentTags.Evaluation -c Release -- --semantic-only` on {DateTime.UtcNow:yyyy-MM-dd}: trained on the {train.Count:N0} rows of `data/corpus.csv` (seed 42, the shipped featurizer settings, 4-fold threshold tuning) in {trainTime.TotalMinutes:N1} min after embedding its {cachedAfterCorpus:N0} sentences in {embedTime.TotalMinutes:N1} min on both cores (shared with other jobs; a second run reads them from the cache). Speed: one thread, `Tag` without evidence, the first {SemanticTimedTexts} held-out texts, an empty sentence cache at the start.").AppendLine();
         note.Append(table).AppendLine();
         note.AppendLine(CultureInfo.InvariantCulture, $"Held-out macro F1 {m.Held:0.000}, hard-row macro F1 {m.Hard:0.000}, public-data mean F1 {m.Public:0.000}, {m.Speed:N1} texts/s.");
         File.WriteAllText(Path.Combine(docs, "semantic-ablation.md"), note.ToString());
