@@ -1,6 +1,7 @@
 // WebApi: a minimal API that tags texts, and a page to try it in a browser.
 //   dotnet run --project samples/WebApi --urls http://127.0.0.1:5080
 using ContentTags;
+using ContentTags.Semantic;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,7 +9,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
 
 // One ContentTagger for the whole app. Set ContentTags:ModelPath (appsettings.json, or the environment variable
-// ContentTags__ModelPath) to use a model of your own instead of the embedded one.
+// ContentTags__ModelPath) to use a model of your own instead of the embedded one, such as a semantic model from
+// `contenttags train labeled.csv -o semantic-model.zip --semantic`. Registering the sentence encoder is what lets such
+// a model load; it costs nothing until a semantic model tags its first text (then MiniLM loads, a few seconds).
+SemanticContentTags.Register();
 builder.Services.AddContentTagger(options => options.ModelPath = builder.Configuration["ContentTags:ModelPath"]);
 
 var app = builder.Build();

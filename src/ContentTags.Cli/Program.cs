@@ -1,6 +1,11 @@
 using System.CommandLine;
 using ContentTags.Cli;
 using ContentTags.Cli.Commands;
+using ContentTags.Semantic;
+
+// Models trained with sentence embeddings (train --semantic) name their encoder; registering it lets tag, evaluate and
+// explain load them. Cheap: the MiniLM model itself loads only when such a model first tags a text.
+SemanticContentTags.Register();
 
 var root = new RootCommand("contenttags: tag reviews and synopses with content warnings, train and evaluate models.")
 {

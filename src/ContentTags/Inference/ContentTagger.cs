@@ -34,7 +34,7 @@ public sealed class ContentTagger
         if (_options.MaxTextLength < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxTextLength must be positive.");
         _thresholds = _options.Threshold is float one ? Enumerable.Repeat(one, model.Taxonomy.Count).ToArray() : model.Thresholds;
         _ids = model.Taxonomy.Ids.ToArray();
-        _scratch = new ThreadLocal<Scratch>(() => new Scratch(model.Manifest.Featurizer, model.Scorer));
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch(model.Manifest.Featurizer, model.Encoder, model.Scorer));
     }
 
     /// <summary>
@@ -359,10 +359,10 @@ public sealed class ContentTagger
     }
 
     // The featurizer keeps scratch buffers between calls, so each thread has its own.
-    private sealed class Scratch(FeaturizerSettings settings, LinearTagScorer scorer)
+    private sealed class Scratch(FeaturizerSettings settings, ITextEncoder? encoder, LinearTagScorer scorer)
     {
         public readonly SentenceParts Parts = new(scorer);
-        public readonly NgramFeaturizer Featurizer = new(settings);
+        public readonly NgramFeaturizer Featurizer = new(settings, encoder);
         public readonly FeatureVector Features = new();
         public readonly FeatureVector Embedding = new();
         public readonly float[] Probabilities = new float[scorer.Stride];

@@ -27,9 +27,10 @@ public sealed class ContentTagModel
 
     private readonly MLContext _ml;
 
-    internal ContentTagModel(ModelManifest manifest, ITransformer mlNetModel, DataViewSchema inputSchema, MLContext ml)
+    internal ContentTagModel(ModelManifest manifest, ITransformer mlNetModel, DataViewSchema inputSchema, MLContext ml, ITextEncoder? encoder = null)
     {
         Manifest = manifest;
+        Encoder = manifest.Featurizer.Encoder is null ? null : encoder;
         MlNetModel = mlNetModel;
         InputSchema = inputSchema;
         _ml = ml;
@@ -53,6 +54,12 @@ public sealed class ContentTagModel
     /// <summary>The input schema the ML.NET pipeline expects.</summary>
     public DataViewSchema InputSchema { get; }
 
+    /// <summary>
+    /// The text encoder whose vector is part of this model's features (see <see cref="FeaturizerSettings.Encoder"/>),
+    /// or <see langword="null"/> when the model uses n-grams (and the static table) only.
+    /// </summary>
+    public ITextEncoder? Encoder { get; }
+
     internal LinearTagScorer Scorer { get; }
 
     internal float[] Thresholds { get; }
@@ -67,7 +74,7 @@ public sealed class ContentTagModel
         return WithManifest(Manifest with { Tags = tags });
     }
 
-    internal ContentTagModel WithManifest(ModelManifest manifest) => new(manifest, MlNetModel, InputSchema, _ml);
+    internal ContentTagModel WithManifest(ModelManifest manifest) => new(manifest, MlNetModel, InputSchema, _ml, Encoder);
 
     /// <summary>Creates a plain ML.NET prediction engine over the model: the slow reference path, used to prove parity.</summary>
     internal PredictionEngine<MlNetTextInput, MlNetProbabilities> CreatePredictionEngine() =>
@@ -121,20 +128,40 @@ public sealed class ContentTagModel
         return buffer.ToArray();
     }
 
-    /// <summary>Loads a model file written by <see cref="Save(string)"/>.</summary>
-    /// <exception cref="ModelFormatException">The file is not a ContentTags model, is damaged, or is from a newer format.</exception>
+    /// <summary>
+    /// Loads a model file written by <see cref="Save(string)"/>. A model trained with a text encoder finds it among the
+    /// <see cref="TextEncoders"/> registered so far.
+    /// </summary>
+    /// <exception cref="ModelFormatException">The file is not a ContentTags model, is damaged, is from a newer format, or needs a text encoder that is not registered.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    public static ContentTagModel Load(string path)
+    public static ContentTagModel Load(string path) => Load(path, null);
+
+    /// <summary>
+    /// Loads a model file written by <see cref="Save(string)"/>, with <paramref name="encoder"/> for a model trained with
+    /// that text encoder (when <see langword="null"/>, the <see cref="TextEncoders"/> registry is asked).
+    /// </summary>
+    /// <exception cref="ModelFormatException">The file is not a ContentTags model, is damaged, is from a newer format, or needs another text encoder than the one given or registered.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static ContentTagModel Load(string path, ITextEncoder? encoder)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = File.OpenRead(path);
-        return Load(stream, path);
+        return Load(stream, path, encoder);
     }
 
     /// <summary>Loads a model from a stream; <paramref name="sourceName"/> names it in error messages.</summary>
-    /// <exception cref="ModelFormatException">The stream is not a ContentTags model, is damaged, or is from a newer format.</exception>
-    public static ContentTagModel Load(Stream stream, string sourceName = "(stream)")
+    /// <exception cref="ModelFormatException">The stream is not a ContentTags model, is damaged, is from a newer format, or needs a text encoder that is not registered.</exception>
+    public static ContentTagModel Load(Stream stream, string sourceName = "(stream)") => Load(stream, sourceName, null);
+
+    /// <summary>
+    /// Loads a model from a stream, with <paramref name="encoder"/> for a model trained with that text encoder (when
+    /// <see langword="null"/>, the <see cref="TextEncoders"/> registry is asked); <paramref name="sourceName"/> names
+    /// the stream in error messages.
+    /// </summary>
+    /// <exception cref="ModelFormatException">The stream is not a ContentTags model, is damaged, is from a newer format, or needs another text encoder than the one given or registered.</exception>
+    public static ContentTagModel Load(Stream stream, string sourceName, ITextEncoder? encoder)
     {
+        ArgumentNullException.ThrowIfNull(sourceName);
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanSeek)
         {
@@ -172,11 +199,15 @@ public sealed class ContentTagModel
                             $"it was trained with the embedding table '{manifest.Featurizer.EmbeddingTable}', but this version of ContentTags has '{StaticEmbeddings.TableId}'");
                     ml.ComponentCatalog.RegisterAssembly(typeof(StaticEmbeddingMapping).Assembly);
                 }
+                ITextEncoder? textEncoder = ResolveEncoder(manifest.Featurizer, encoder, sourceName);
+                // ML.NET finds the encoder's custom mapping by contract name among the registered assemblies.
+                if (textEncoder is not null)
+                    ml.ComponentCatalog.RegisterAssembly(textEncoder.GetType().Assembly);
                 using var buffer = new MemoryStream();
                 using (var s = modelEntry.Open()) s.CopyTo(buffer);
                 buffer.Position = 0;
                 var model = ml.Model.Load(buffer, out var schema);
-                return new ContentTagModel(manifest, model, schema, ml);
+                return new ContentTagModel(manifest, model, schema, ml, textEncoder);
             }
             catch (ModelFormatException) { throw; }
             catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or EndOfStreamException or IOException or ArgumentException or NotSupportedException)
@@ -184,6 +215,25 @@ public sealed class ContentTagModel
                 throw new ModelFormatException(sourceName, "its ML.NET model cannot be read: " + e.Message, e);
             }
         }
+    }
+
+    // Checked before ML.NET reads the pipeline, whose own error for an unknown custom mapping names neither the
+    // encoder nor the package to install.
+    private static ITextEncoder? ResolveEncoder(FeaturizerSettings settings, ITextEncoder? given, string sourceName)
+    {
+        if (settings.Encoder is not string id)
+            return null;
+        string package = settings.EncoderPackage ?? "the package that provides it";
+        ITextEncoder? encoder = given;
+        if (encoder is null && !TextEncoders.TryGet(id, out encoder))
+            throw new ModelFormatException(sourceName,
+                $"it was trained with the text encoder '{id}', which is not available; add the package {package} and register its encoder (TextEncoders.Register, or the package's own Register method) before loading, or pass the encoder to ContentTagModel.Load");
+        if (encoder.Id != id)
+            throw new ModelFormatException(sourceName, $"it was trained with the text encoder '{id}', but the encoder given is '{encoder.Id}'");
+        if (encoder.Dimension != settings.EncoderDimension)
+            throw new ModelFormatException(sourceName,
+                $"it was trained with the text encoder '{id}' giving {settings.EncoderDimension} values, but the encoder given gives {encoder.Dimension}");
+        return encoder;
     }
 
     private static ModelManifest ReadManifest(ZipArchiveEntry entry, string sourceName)

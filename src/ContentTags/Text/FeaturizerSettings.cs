@@ -26,6 +26,9 @@ public sealed record FeaturizerSettings
     /// <summary>The largest accepted n-gram length.</summary>
     public const int MaxNgramLength = 5;
 
+    /// <summary>The largest accepted <see cref="EncoderDimension"/>.</summary>
+    public const int MaxEncoderDimension = 65536;
+
     /// <summary>
     /// ML.NET's own default hashing seed (314489979). Keeping it means a pipeline built by hand with ML.NET's
     /// defaults lands on the same slots as ours.
@@ -85,11 +88,24 @@ public sealed record FeaturizerSettings
     public string? EmbeddingTable { get; init; }
 
     /// <summary>
-    /// The length of the feature vector: the word slots first, then the character slots, then the embedding. Only meaningful for settings
-    /// that pass <see cref="Validate"/>.
+    /// The <see cref="ITextEncoder.Id"/> of the text encoder whose vector follows the n-gram slots (and the static
+    /// embedding, if any), or <see langword="null"/> for none. Set by training from
+    /// <see cref="ContentTagTrainerOptions.Encoder"/>; loading the model then needs that encoder (see <see cref="TextEncoders"/>).
+    /// </summary>
+    public string? Encoder { get; init; }
+
+    /// <summary>The length of the <see cref="Encoder"/>'s vector (0 without an encoder). Set by training.</summary>
+    public int EncoderDimension { get; init; }
+
+    /// <summary>The package that provides the <see cref="Encoder"/>, named when a model is loaded without it. Set by training.</summary>
+    public string? EncoderPackage { get; init; }
+
+    /// <summary>
+    /// The length of the feature vector: the word slots first, then the character slots, then the static embedding,
+    /// then the encoder's vector. Only meaningful for settings that pass <see cref="Validate"/>.
     /// </summary>
     [JsonIgnore]
-    public int Dimension => NgramDimension + (StaticEmbeddings ? ContentTags.StaticEmbeddings.Dimension : 0);
+    public int Dimension => NgramDimension + (StaticEmbeddings ? ContentTags.StaticEmbeddings.Dimension : 0) + EncoderDimension;
 
     /// <summary>The length of the n-gram part of the vector: word slots then character slots.</summary>
     [JsonIgnore]
@@ -112,6 +128,10 @@ public sealed record FeaturizerSettings
         // ML.NET allows up to 10 minus skips; past 5 the n-grams are almost all unique and only add collisions.
         CheckRange(WordNgramLength, MinNgramLength, MaxNgramLength, nameof(WordNgramLength));
         CheckRange(CharNgramLength, MinNgramLength, MaxNgramLength, nameof(CharNgramLength));
+        // An encoder id and its dimension come together: a vector of unknown length cannot be laid out.
+        if (Encoder is null ? EncoderDimension != 0 : EncoderDimension is < 1 or > MaxEncoderDimension)
+            throw new ArgumentOutOfRangeException(nameof(EncoderDimension), EncoderDimension,
+                $"{nameof(EncoderDimension)} must be 0 without an encoder and between 1 and {MaxEncoderDimension} with one.");
         return this;
     }
 

@@ -22,7 +22,8 @@ namespace ContentTags;
 /// over the normalized text framed by U+0002 and U+0003, hashed into 2^<see cref="FeaturizerSettings.CharHashBits"/>
 /// slots that follow the word slots;</description></item>
 /// </list>
-/// each slot holding its n-gram count, and the whole vector scaled to unit L2 norm.
+/// each slot holding its n-gram count, and the whole vector scaled to unit L2 norm; then, when the settings ask for
+/// them, the static embedding and the <see cref="ITextEncoder"/>'s vector, as they are.
 /// An instance keeps scratch buffers between calls, so it is not thread-safe: use one per thread.
 /// </remarks>
 internal sealed class NgramFeaturizer
@@ -63,9 +64,13 @@ internal sealed class NgramFeaturizer
     private int _tableMask;
     private int _distinct;
 
-    /// <summary>Creates a featurizer for validated <paramref name="settings"/>.</summary>
+    /// <summary>
+    /// Creates a featurizer for validated <paramref name="settings"/>; <paramref name="encoder"/> is the encoder that
+    /// <see cref="FeaturizerSettings.Encoder"/> names (required then, ignored otherwise).
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
-    public NgramFeaturizer(FeaturizerSettings settings)
+    /// <exception cref="ArgumentException">The settings name an encoder and <paramref name="encoder"/> is missing or another one.</exception>
+    public NgramFeaturizer(FeaturizerSettings settings, ITextEncoder? encoder = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings.Validate();
@@ -80,7 +85,24 @@ internal sealed class NgramFeaturizer
         NgramDimension = settings.NgramDimension;
         Dimension = settings.Dimension;
         if (settings.StaticEmbeddings) _embedding = new float[ContentTags.StaticEmbeddings.Dimension];
+        if (settings.Encoder is not null)
+        {
+            if (encoder is null || encoder.Id != settings.Encoder || encoder.Dimension != settings.EncoderDimension)
+                throw new ArgumentException(
+                    $"The settings need the text encoder '{settings.Encoder}' ({settings.EncoderDimension} values), but {(encoder is null ? "none was given" : $"'{encoder.Id}' ({encoder.Dimension} values) was given")}.",
+                    nameof(encoder));
+            _encoder = encoder;
+            _encoded = new float[encoder.Dimension];
+            EncoderOffset = Dimension - encoder.Dimension;
+        }
     }
+
+    // The text encoder and its output buffer, when the settings name one; its slots start at EncoderOffset.
+    private readonly ITextEncoder? _encoder;
+    private readonly float[]? _encoded;
+
+    /// <summary>Where the encoder's slots start (the end of the n-gram and static embedding slots).</summary>
+    public int EncoderOffset { get; }
 
     // The text's static embedding, appended after the n-gram slots when the settings ask for it.
     private readonly float[]? _embedding;
@@ -117,7 +139,7 @@ internal sealed class NgramFeaturizer
         var s = Settings;
         var text = ml.Transforms.Text;
 
-        var chain = text.NormalizeText(normalized, inputColumn, TextNormalizingEstimator.CaseMode.Lower,
+        IEstimator<ITransformer> chain = text.NormalizeText(normalized, inputColumn, TextNormalizingEstimator.CaseMode.Lower,
                 keepDiacritics: s.KeepDiacritics, keepPunctuations: false, keepNumbers: true)
             .Append(text.ProduceHashedWordBags(words, normalized, numberOfBits: s.WordHashBits,
                 ngramLength: s.WordNgramLength, skipLength: 0, useAllLengths: true, seed: s.Seed, useOrderedHashing: true))
@@ -127,13 +149,29 @@ internal sealed class NgramFeaturizer
             .Append(ml.Transforms.Concatenate(ngrams, words, charGrams))
             .Append(ml.Transforms.NormalizeLpNorm(ngrams, ngrams,
                 LpNormNormalizingEstimatorBase.NormFunction.L2, ensureZeroMean: false));
-        if (!s.StaticEmbeddings)
+        if (!s.StaticEmbeddings && _encoder is null)
             return chain.Append(ml.Transforms.CopyColumns(outputColumn, ngrams))
                 .Append(ml.Transforms.DropColumns(normalized, words, chars, charGrams, ngrams));
-        return chain.Append(ContentTags.StaticEmbeddings.CreateEstimator(ml, inputColumn))
-            .Append(ml.Transforms.Concatenate(outputColumn, ngrams, ContentTags.StaticEmbeddings.OutputColumn))
-            .Append(ml.Transforms.DropColumns(normalized, words, chars, charGrams, ngrams,
-                ContentTags.StaticEmbeddings.InputColumn, ContentTags.StaticEmbeddings.OutputColumn));
+        if (_encoder is null)
+            return chain.Append(ContentTags.StaticEmbeddings.CreateEstimator(ml, inputColumn))
+                .Append(ml.Transforms.Concatenate(outputColumn, ngrams, ContentTags.StaticEmbeddings.OutputColumn))
+                .Append(ml.Transforms.DropColumns(normalized, words, chars, charGrams, ngrams,
+                    ContentTags.StaticEmbeddings.InputColumn, ContentTags.StaticEmbeddings.OutputColumn));
+
+        // The encoder's block joins exactly as the static block does: after the unit-length n-grams, unscaled.
+        string encoded = $"__{outputColumn}_ct_encoded";
+        var blocks = new List<string> { ngrams };
+        var dropped = new List<string> { normalized, words, chars, charGrams, ngrams, encoded };
+        if (s.StaticEmbeddings)
+        {
+            chain = chain.Append(ContentTags.StaticEmbeddings.CreateEstimator(ml, inputColumn));
+            blocks.Add(ContentTags.StaticEmbeddings.OutputColumn);
+            dropped.AddRange([ContentTags.StaticEmbeddings.InputColumn, ContentTags.StaticEmbeddings.OutputColumn]);
+        }
+        blocks.Add(encoded);
+        return chain.Append(_encoder.CreateEstimator(ml, inputColumn, encoded))
+            .Append(ml.Transforms.Concatenate(outputColumn, blocks.ToArray()))
+            .Append(ml.Transforms.DropColumns(dropped.ToArray()));
     }
 
     /// <summary>
@@ -151,6 +189,15 @@ internal sealed class NgramFeaturizer
         Scale(into.Values.AsSpan(0, into.Count), L2Scale(sumOfSquares));
         if (HasEmbedding)
             AppendEmbedding(text, into);
+    }
+
+    private void AppendEncoded(ReadOnlySpan<char> text, FeatureVector into)
+    {
+        // As for the static embedding: explicit zeros stay out, as ML.NET's concatenation leaves them out.
+        _encoder!.Encode(text, _encoded!);
+        into.EnsureCapacity(into.Count + _encoded!.Length);
+        for (int d = 0; d < _encoded.Length; d++)
+            if (_encoded[d] != 0f) into.Append(EncoderOffset + d, _encoded[d]);
     }
 
     /// <summary>
@@ -224,11 +271,20 @@ internal sealed class NgramFeaturizer
     /// <summary>The normalized text of the last <see cref="ListOccurrences"/> call (valid until the next call).</summary>
     public ReadOnlySpan<char> LastNormalized(int length) => _text.AsSpan(1, length);
 
-    /// <summary>Whether the settings add an embedding after the n-gram slots.</summary>
-    public bool HasEmbedding => _embedding is not null;
+    /// <summary>Whether the settings add dense blocks after the n-gram slots: the static embedding, an encoder's vector, or both.</summary>
+    public bool HasEmbedding => _embedding is not null || _encoder is not null;
 
-    /// <summary>Appends the text's embedding (slots from <see cref="NgramDimension"/> on) to <paramref name="into"/>.</summary>
+    /// <summary>
+    /// Appends the text's dense blocks (slots from <see cref="NgramDimension"/> on: the static embedding, then the
+    /// encoder's vector) to <paramref name="into"/>.
+    /// </summary>
     public void AppendEmbedding(ReadOnlySpan<char> text, FeatureVector into)
+    {
+        if (_embedding is not null) AppendStaticEmbedding(text, into);
+        if (_encoder is not null) AppendEncoded(text, into);
+    }
+
+    private void AppendStaticEmbedding(ReadOnlySpan<char> text, FeatureVector into)
     {
         // ML.NET's concatenation keeps the embedding's explicit zeros out of the sparse vector, so skip them here too.
         ContentTags.StaticEmbeddings.Embedder.Embed(text, _embedding);

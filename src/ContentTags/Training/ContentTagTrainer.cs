@@ -89,7 +89,7 @@ public sealed class ContentTagTrainer
     {
         cancellationToken.ThrowIfCancellationRequested();
         var ml = new MLContext(_options.Seed);
-        var featurizer = new NgramFeaturizer(Settings);
+        var featurizer = new NgramFeaturizer(Settings, _options.Encoder);
         int dimension = featurizer.Dimension;
 
         // Featurize once with ML.NET's own transforms; every tag's classifier learns from these same vectors.
@@ -168,13 +168,19 @@ public sealed class ContentTagTrainer
             ValidationMetrics = metrics,
             Notes = _options.Notes,
         };
-        return new ContentTagModel(manifest, chain, textView.Schema, ml);
+        return new ContentTagModel(manifest, chain, textView.Schema, ml, _options.Encoder);
     }
 
-    // A model that uses the embedding table records which one, so it can refuse a different table when loaded.
-    private FeaturizerSettings Settings => _options.Featurizer.StaticEmbeddings
+    // A model that uses the embedding table records which one, so it can refuse a different table when loaded; one that
+    // uses a text encoder records which one and its package, so loading can ask for exactly that encoder.
+    private FeaturizerSettings Settings => (_options.Featurizer.StaticEmbeddings
         ? _options.Featurizer with { EmbeddingTable = StaticEmbeddings.TableId }
-        : _options.Featurizer with { EmbeddingTable = null };
+        : _options.Featurizer with { EmbeddingTable = null }) with
+        {
+            Encoder = _options.Encoder?.Id,
+            EncoderDimension = _options.Encoder?.Dimension ?? 0,
+            EncoderPackage = _options.Encoder?.Package,
+        };
 
     private static VBuffer<float>[] ReadFeatures(IDataView view, int count)
     {

@@ -38,6 +38,13 @@ public sealed class ContentTagTrainerOptions
     /// <summary>How text becomes features.</summary>
     public FeaturizerSettings Featurizer { get; set; } = FeaturizerSettings.Default;
 
+    /// <summary>
+    /// A text encoder whose vector joins the n-gram features (after them, as the static embedding does), for example
+    /// the sentence embeddings of the <c>ContentTags.Semantic</c> package. Default <see langword="null"/>: n-grams only.
+    /// The model records the encoder's id, and loading it needs the same encoder (see <see cref="TextEncoders"/>).
+    /// </summary>
+    public ITextEncoder? Encoder { get; set; }
+
     /// <summary>How long texts are scored in sentence windows.</summary>
     public ScoringSettings Scoring { get; set; } = ScoringSettings.Default;
 
@@ -59,6 +66,12 @@ public sealed class ContentTagTrainerOptions
         if (L1Regularization < 0 || L2Regularization < 0) throw new ArgumentOutOfRangeException(nameof(L2Regularization), "Regularisation cannot be negative.");
         ArgumentNullException.ThrowIfNull(Featurizer);
         Featurizer.Validate();
+        if (Encoder is not null)
+        {
+            if (string.IsNullOrWhiteSpace(Encoder.Id)) throw new ArgumentException("The encoder has no id.", nameof(Encoder));
+            if (Encoder.Dimension is < 1 or > FeaturizerSettings.MaxEncoderDimension)
+                throw new ArgumentOutOfRangeException(nameof(Encoder), Encoder.Dimension, $"The encoder's dimension must be between 1 and {FeaturizerSettings.MaxEncoderDimension}.");
+        }
         ArgumentNullException.ThrowIfNull(Scoring);
     }
 }

@@ -1,0 +1,69 @@
+namespace ContentTags.Semantic.Tests;
+
+/// <summary>
+/// Two small models trained on the same rows with the same seed, one with sentence embeddings and one without: the
+/// positives say only "committed suicide", never "took his own life". Trained once per test run (a few seconds).
+/// </summary>
+internal static class SemanticModels
+{
+    internal static readonly string[] Positives =
+    [
+        "The singer committed suicide in the spring of that year.",
+        "Her father committed suicide when she was nine.",
+        "A soldier committed suicide after coming home from the front.",
+        "The novel opens after the poet committed suicide in Paris.",
+        "His best friend committed suicide, and the film follows the aftermath.",
+        "The detective learns that the banker committed suicide rather than face trial.",
+        "An actress committed suicide at the height of her fame.",
+        "The town is shaken when a teenager committed suicide.",
+        "We learn the painter committed suicide before the exhibition opened.",
+        "Her brother committed suicide and the family never spoke of it.",
+        "A farmer committed suicide after losing the land.",
+        "The composer committed suicide before finishing the symphony.",
+    ];
+
+    // Ordinary content that shares the common words of the probe ("took", "his", "own", "life") but not its meaning,
+    // so the n-gram model has every reason not to fire on them.
+    internal static readonly string[] Negatives =
+    [
+        "A warm comedy about a bakery in Lisbon.", "The team wins the cup after a long season.",
+        "Two friends restore an old boat over one summer.", "A documentary about jazz in New Orleans.",
+        "The chef opens his own small restaurant by the sea.", "A musical about a girl who wants to fly planes.",
+        "Kids build a robot for the science fair.", "The couple plan their wedding on a farm.",
+        "A gentle film about a turtle who wants to see the ocean.", "The orchestra tours Japan.",
+        "A road trip with bad jokes and good music.", "The gardeners grow the biggest pumpkin in the county.",
+        "A cosy mystery where the only crime is a stolen pie.", "The puppy learns to fetch at the dog show.",
+        "A heartfelt story of a grandmother teaching knitting.", "Roommates argue over the dishes in this sitcom.",
+        "A travel show about trains across the Alps.", "The choir prepares for the national competition.",
+        "He took his daughter to the fair.", "She took the night train to Vienna.",
+        "Life on a sheep farm, told with gentle humour.", "His life changes when he wins a baking contest.",
+        "They took a year off to sail around the islands.", "A film about the simple life of a lighthouse keeper.",
+    ];
+
+    private static readonly Lazy<ContentTagger> s_semantic = new(() => Train(semantic: true));
+    private static readonly Lazy<ContentTagger> s_ngrams = new(() => Train(semantic: false));
+
+    public static ContentTagger Semantic => s_semantic.Value;
+
+    public static ContentTagger NgramsOnly => s_ngrams.Value;
+
+    public static ContentTagTrainerOptions Options(bool semantic)
+    {
+        var options = new ContentTagTrainerOptions
+        {
+            Taxonomy = TagTaxonomy.FromIds(["suicide", "none"]),
+            Seed = 3,
+            ValidationFolds = 0,
+            MinimumPositives = 3,
+            Featurizer = new FeaturizerSettings { WordHashBits = 14, CharHashBits = 12 },
+        };
+        return semantic ? options.UseSentenceEmbeddings() : options;
+    }
+
+    public static List<LabeledText> Examples() =>
+        Positives.Select(t => new LabeledText(t, ["suicide"]))
+            .Concat(Negatives.Select(t => new LabeledText(t, ["none"]))).ToList();
+
+    private static ContentTagger Train(bool semantic) =>
+        new(new ContentTagTrainer(Options(semantic)).Train(Examples()));
+}
