@@ -192,6 +192,8 @@ public sealed class ContentTagModel
             try
             {
                 var ml = new MLContext(manifest.Seed);
+                // This assembly's own custom mappings (negation marking) are found by contract name too.
+                ml.ComponentCatalog.RegisterAssembly(typeof(NegationMarkingMapping).Assembly);
                 if (manifest.Featurizer.StaticEmbeddings)
                 {
                     if (manifest.Featurizer.EmbeddingTable != StaticEmbeddings.TableId)

@@ -51,6 +51,9 @@ internal sealed class NgramFeaturizer
     // The normalized text at [1, length], with the start marker before it and the end marker after it.
     private char[] _text = new char[1024];
 
+    // The text with its negations marked, when the settings ask for it.
+    private char[] _marked = new char[256];
+
     // The chunk half of the Murmur round for each character of the framed text.
     private uint[] _charChunks = new uint[1024];
 
@@ -131,16 +134,27 @@ internal sealed class NgramFeaturizer
         ArgumentException.ThrowIfNullOrWhiteSpace(outputColumn);
 
         // Named after the output so that two featurizers can share a pipeline.
+        string marked = $"__{outputColumn}_ct_marked";
         string normalized = $"__{outputColumn}_ct_norm";
         string words = $"__{outputColumn}_ct_words";
         string chars = $"__{outputColumn}_ct_chars";
         string charGrams = $"__{outputColumn}_ct_chargrams";
         string ngrams = $"__{outputColumn}_ct_ngrams";
+        string encoded = $"__{outputColumn}_ct_encoded";
         var s = Settings;
         var text = ml.Transforms.Text;
+        var dropped = new List<string> { normalized, words, chars, charGrams };
 
-        IEstimator<ITransformer> chain = text.NormalizeText(normalized, inputColumn, TextNormalizingEstimator.CaseMode.Lower,
-                keepDiacritics: s.KeepDiacritics, keepPunctuations: false, keepNumbers: true)
+        IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
+        string ngramSource = inputColumn;
+        if (s.MarkNegation)
+        {
+            chain = chain.Append(NegationMarker.CreateEstimator(ml, inputColumn, marked));
+            ngramSource = marked;
+            dropped.Add(marked);
+        }
+        chain = chain.Append(text.NormalizeText(normalized, ngramSource, TextNormalizingEstimator.CaseMode.Lower,
+                keepDiacritics: s.KeepDiacritics, keepPunctuations: false, keepNumbers: true))
             .Append(text.ProduceHashedWordBags(words, normalized, numberOfBits: s.WordHashBits,
                 ngramLength: s.WordNgramLength, skipLength: 0, useAllLengths: true, seed: s.Seed, useOrderedHashing: true))
             .Append(text.TokenizeIntoCharactersAsKeys(chars, normalized, useMarkerCharacters: true))
@@ -149,28 +163,25 @@ internal sealed class NgramFeaturizer
             .Append(ml.Transforms.Concatenate(ngrams, words, charGrams))
             .Append(ml.Transforms.NormalizeLpNorm(ngrams, ngrams,
                 LpNormNormalizingEstimatorBase.NormFunction.L2, ensureZeroMean: false));
-        if (!s.StaticEmbeddings && _encoder is null)
-            return chain.Append(ml.Transforms.CopyColumns(outputColumn, ngrams))
-                .Append(ml.Transforms.DropColumns(normalized, words, chars, charGrams, ngrams));
-        if (_encoder is null)
-            return chain.Append(ContentTags.StaticEmbeddings.CreateEstimator(ml, inputColumn))
-                .Append(ml.Transforms.Concatenate(outputColumn, ngrams, ContentTags.StaticEmbeddings.OutputColumn))
-                .Append(ml.Transforms.DropColumns(normalized, words, chars, charGrams, ngrams,
-                    ContentTags.StaticEmbeddings.InputColumn, ContentTags.StaticEmbeddings.OutputColumn));
 
-        // The encoder's block joins exactly as the static block does: after the unit-length n-grams, unscaled.
-        string encoded = $"__{outputColumn}_ct_encoded";
+        // Dense blocks (from the original text, not the marked one) follow the unit-length n-grams, unscaled.
         var blocks = new List<string> { ngrams };
-        var dropped = new List<string> { normalized, words, chars, charGrams, ngrams, encoded };
         if (s.StaticEmbeddings)
         {
             chain = chain.Append(ContentTags.StaticEmbeddings.CreateEstimator(ml, inputColumn));
             blocks.Add(ContentTags.StaticEmbeddings.OutputColumn);
             dropped.AddRange([ContentTags.StaticEmbeddings.InputColumn, ContentTags.StaticEmbeddings.OutputColumn]);
         }
-        blocks.Add(encoded);
-        return chain.Append(_encoder.CreateEstimator(ml, inputColumn, encoded))
-            .Append(ml.Transforms.Concatenate(outputColumn, blocks.ToArray()))
+        if (_encoder is not null)
+        {
+            chain = chain.Append(_encoder.CreateEstimator(ml, inputColumn, encoded));
+            blocks.Add(encoded);
+            dropped.Add(encoded);
+        }
+        dropped.Add(ngrams);
+        return chain.Append<ITransformer>(blocks.Count == 1
+                ? ml.Transforms.CopyColumns(outputColumn, ngrams)
+                : ml.Transforms.Concatenate(outputColumn, blocks.ToArray()))
             .Append(ml.Transforms.DropColumns(dropped.ToArray()));
     }
 
@@ -322,6 +333,13 @@ internal sealed class NgramFeaturizer
     private int NormalizeIntoBuffer(ReadOnlySpan<char> text, Span<int> sourceIndex)
     {
         EnsureTextCapacity(text.Length + 2);
+        if (Settings.MarkNegation)
+        {
+            // Marking keeps every character's position, so the source index still points into the caller's text.
+            if (_marked.Length < text.Length) _marked = new char[Math.Max(text.Length, (int)Math.Min(Array.MaxLength, 2L * _marked.Length))];
+            NegationMarker.Mark(text, _marked);
+            text = _marked.AsSpan(0, text.Length);
+        }
         int length = _normalizer.Normalize(text, _text.AsSpan(1, text.Length), sourceIndex);
         _text[0] = TextStartMarker;
         _text[length + 1] = TextEndMarker;

@@ -35,8 +35,8 @@ public sealed class ContentTagTrainerOptions
     /// <summary>A tag needs at least this many positive examples to be learned; fewer is an error that names the tag.</summary>
     public int MinimumPositives { get; set; } = 5;
 
-    /// <summary>How text becomes features.</summary>
-    public FeaturizerSettings Featurizer { get; set; } = FeaturizerSettings.Default;
+    /// <summary>How text becomes features. Default: <see cref="FeaturizerSettings.Default"/> with negation marking on.</summary>
+    public FeaturizerSettings Featurizer { get; set; } = FeaturizerSettings.Default with { MarkNegation = true };
 
     /// <summary>
     /// A text encoder whose vector joins the n-gram features (after them, as the static embedding does), for example

@@ -24,6 +24,26 @@ public sealed class DefaultModelTests
         Assert.True(bytes < 10 * 1024 * 1024, $"the shipped model is {bytes:N0} bytes; the budget is 10 MB");
     }
 
+    // Confusable words that name no content, and indirect wording that does (DEVELOPERS.md and issue 3's examples).
+    [Theory]
+    [InlineData("A killer soundtrack carries this otherwise forgettable thriller.", "")]
+    [InlineData("The photo shoot scenes are gorgeous and the fashion is to die for.", "")]
+    [InlineData("No animals were harmed in the making of this film, and it shows: the dogs steal every scene.", "")]
+    [InlineData("Despite the title, Bloodbath Bay has no violence at all; it's a gentle sailing documentary.", "")]
+    [InlineData("Taking this role was career suicide for the lead actor.", "")]
+    [InlineData("Bloody brilliant from start to finish.", "")]
+    [InlineData("She picks up her prescription at the drug store before the big date.", "")]
+    [InlineData("He gets cut from the team in the first episode and spends the season coaching kids.", "")]
+    [InlineData("An overdose of charm and not much else.", "")]
+    [InlineData("I died laughing at the wedding speech.", "")]
+    [InlineData("The heist crew 'kidnaps' the groom for a bachelor party weekend in Vegas, and everyone has a blast.", "")]
+    [InlineData("The family dog doesn't make it.", "animal-harm")]
+    [InlineData("He forced himself on her after the party.", "sexual-violence")]
+    [InlineData("She stopped eating after the move and hid her ribs under baggy jumpers.", "eating-disorder")]
+    [InlineData("Her uncle took his own life the winter she turned twelve.", "suicide")]
+    public void Embedded_model_tags_what_happens_not_the_words(string text, string expected) =>
+        Assert.Equal(expected, ContentTagger.Default.Tag(text).ToString());
+
     [Fact]
     public async Task Held_out_rows_never_appear_in_the_training_corpus()
     {

@@ -13,7 +13,7 @@ public sealed class NgramFeaturizerParityTests
 
     public static TheoryData<string> SettingsVariants => new(VariantNames);
 
-    private static readonly string[] VariantNames = ["default", "unigrams-char3-smallbits", "trigrams-char1", "fivegrams-char5-bigbits", "char2-diacritics-kept", "with-static-embeddings"];
+    private static readonly string[] VariantNames = ["default", "unigrams-char3-smallbits", "trigrams-char1", "fivegrams-char5-bigbits", "char2-diacritics-kept", "with-static-embeddings", "with-negation-marking"];
 
     [Theory]
     [MemberData(nameof(SettingsVariants))]
@@ -190,6 +190,7 @@ public sealed class NgramFeaturizerParityTests
         },
         "trigrams-char1" => new FeaturizerSettings { WordNgramLength = 3, CharNgramLength = 1, WordHashBits = 20, CharHashBits = 14, Seed = 0 },
         "with-static-embeddings" => new FeaturizerSettings { StaticEmbeddings = true },
+        "with-negation-marking" => new FeaturizerSettings { MarkNegation = true },
         "fivegrams-char5-bigbits" => new FeaturizerSettings
         {
             WordNgramLength = 5, CharNgramLength = 5, WordHashBits = 10, CharHashBits = 24, Seed = uint.MaxValue,
