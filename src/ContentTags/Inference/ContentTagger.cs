@@ -286,8 +286,9 @@ public sealed class ContentTagger
 
     /// <summary>
     /// The words of a sentence that add most to each tag whose evidence it is: every n-gram occurrence (word, word pair,
-    /// character n-gram) adds its weight to each word it covers, so a word's share includes the phrases and the
-    /// spellings around it, not only its own weight. Words are returned as written in the text.
+    /// character n-gram) shares its weight among the words it covers, by how many of its characters each one holds, so a
+    /// word's share includes the phrases and spellings it is part of, not only its own weight. Words are returned as
+    /// written in the text.
     /// </summary>
     private string[][] TopWords(string text, Range range, List<int> fired, (int Sentence, float Score, float Alone)[] best, int sentence, Scratch scratch)
     {
@@ -319,8 +320,14 @@ public sealed class ContentTagger
                 int mid = (lo + hi) >>> 1;
                 if (wordSpans[mid].End <= occurrence.Start) lo = mid + 1; else hi = mid;
             }
+            // Each word gets the part of the n-gram's weight that its own characters make up, so a strong word does not
+            // lend its weight to the neighbours its character n-grams spill into.
+            float covered = occurrence.End - occurrence.Start;
             for (int w = lo; w < wordSpans.Count && wordSpans[w].Start < occurrence.End; w++)
-                _model.Scorer.AddWeights(occurrence.Slot, 1f, shares.AsSpan(w * stride, stride));
+            {
+                int overlap = Math.Min(occurrence.End, wordSpans[w].End) - Math.Max(occurrence.Start, wordSpans[w].Start);
+                _model.Scorer.AddWeights(occurrence.Slot, overlap / covered, shares.AsSpan(w * stride, stride));
+            }
         }
 
         var result = new string[fired.Count][];
