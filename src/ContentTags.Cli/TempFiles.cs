@@ -12,13 +12,24 @@ internal static class TempFiles
 
     static TempFiles() => AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteAll();
 
-    /// <summary>A fresh hidden name beside <paramref name="target"/>, registered for deletion at exit.</summary>
+    /// <summary>
+    /// A fresh hidden file beside <paramref name="target"/>, created empty (so a folder that refuses new files is
+    /// reported before any work, in terms of the output the user named) and registered for deletion at exit.
+    /// </summary>
     public static string Beside(string target)
     {
         string full = Path.GetFullPath(target);
         string folder = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"The output folder '{folder}' does not exist.");
         string temp = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        try
+        {
+            using (new FileStream(temp, FileMode.CreateNew, FileAccess.Write)) { }
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new IOException($"Cannot write '{full}': the folder '{folder}' does not accept new files ({e.Message})", e);
+        }
         s_live[temp] = 0;
         return temp;
     }

@@ -173,6 +173,27 @@ public sealed class ErrorTests
     });
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task Read_only_output_folder(bool fromStdin) => Fault("output folder read-only → exit 1, nothing written", async dir =>
+    {
+        string input = dir.Write("in.csv", Good);
+        string folder = Directory.CreateDirectory(Path.Combine(dir.Path, "locked")).FullName;
+        string output = Path.Combine(folder, "out.csv");
+        await using (await ReadOnlyFolder.LockAsync(folder))
+        {
+            var run = fromStdin
+                ? await Tool.RunAsync(["tag", "-", "-o", output, "--model", SmallModel.Path], stdin: Encoding.UTF8.GetBytes(Good))
+                : await Tool.RunAsync("tag", input, "-o", output, "--model", SmallModel.Path);
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("locked", run.StdErr);
+            Assert.Contains("does not accept new files", run.StdErr);
+            Assert.Empty(run.StdOut);
+            Assert.Empty(Directory.GetFileSystemEntries(folder));
+        }
+    });
+
+    [Theory]
     [InlineData("garbage")]
     [InlineData("zip")]
     [InlineData("empty")]

@@ -80,7 +80,7 @@ many test cases made it. **Seconds** is wall time on the machine above, which ma
   (`dotnet ContentTags.Cli.dll`), its output parsed with CsvHelper and compared cell by cell with the cells written;
   `content_warnings` and the `cw_<tag>` scores compared with the same model in-process.
 - **Faults injected (tool process)**: a missing, corrupt or truncated model; missing input, text column or output
-  folder; ragged rows and broken quoting; bad options; `/dev/full` as the output file, as stdout and behind stdin. Each
+  folder; a read-only output folder (`chmod 555`, and `chattr +i` where the tests run as root); ragged rows and broken quoting; bad options; `/dev/full` as the output file, as stdout and behind stdin. Each
   must give the contract's exit code (1 bad input, 2 usage), one message naming file, line or column, and no file under
   the final output name (an older one there is kept).
 - **Ordering**: 20,000 rows tagged on every core come out in input order, none lost or repeated; in-process, batch

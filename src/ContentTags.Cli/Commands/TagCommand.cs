@@ -74,7 +74,7 @@ internal static class TagCommand
             else if (badRowsPath is not null)
             {
                 badTemp = TempFiles.Beside(badRowsPath);
-                badRows = new FileStream(badTemp, FileMode.CreateNew, FileAccess.Write);
+                badRows = new FileStream(badTemp, FileMode.Create, FileAccess.Write);
             }
             var csv = new CsvContentTagger(tagger, options with { BadRows = badRows });
             CsvTaggingSummary result = await RunWithProgressAsync(showProgress, input, progress =>
@@ -120,7 +120,7 @@ internal static class TagCommand
         try
         {
             CsvTaggingSummary summary;
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
             {
                 summary = await csv.TagAsync(inStream, file, "(stdin)", progress, ct);
                 file.Flush(flushToDisk: true);

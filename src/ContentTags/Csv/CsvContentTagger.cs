@@ -50,10 +50,20 @@ public sealed class CsvContentTagger
         // Said plainly, rather than as a failure to create the temporary file the user never named.
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"The output folder '{folder}' does not exist.");
         string temp = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        FileStream output;
+        try
+        {
+            output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            // Also said in terms of the file the user named, not the temporary one.
+            throw new UnauthorizedAccessException($"Cannot write '{full}': the folder '{folder}' does not accept new files ({e.Message})", e);
+        }
         try
         {
             CsvTaggingSummary summary;
-            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            await using (output)
             {
                 summary = await TagAsync(input, output, inputPath, progress, cancellationToken).ConfigureAwait(false);
                 await output.FlushAsync(cancellationToken).ConfigureAwait(false);

@@ -34,7 +34,7 @@ public sealed class ContentTagger
         if (_options.MaxTextLength < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxTextLength must be positive.");
         _thresholds = _options.Threshold is float one ? Enumerable.Repeat(one, model.Taxonomy.Count).ToArray() : model.Thresholds;
         _ids = model.Taxonomy.Ids.ToArray();
-        _scratch = new ThreadLocal<Scratch>(() => new Scratch(model.Manifest.Featurizer, model.Encoder, model.Scorer.Stride));
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch(model.Manifest.Featurizer, model.Encoder, model.Scorer));
     }
 
     /// <summary>
@@ -62,9 +62,9 @@ public sealed class ContentTagger
         ArgumentNullException.ThrowIfNull(text);
         var scratch = _scratch.Value!;
         var span = Clip(text);
-        var probabilities = scratch.Probabilities.AsSpan();
-        if (!Score(span, scratch, probabilities))
+        if (!Score(span, scratch, withParts: _options.IncludeEvidence))
             return Empty();
+        var probabilities = scratch.Probabilities;
 
         int fired = 0;
         var scores = new TagScore[_ids.Length];
@@ -126,7 +126,7 @@ public sealed class ContentTagger
     internal void ScoreProbabilities(string text, Span<float> probabilities)
     {
         var scratch = _scratch.Value!;
-        if (!Score(Clip(text), scratch, scratch.Probabilities))
+        if (!Score(Clip(text), scratch, withParts: false))
             probabilities[.._ids.Length].Clear();
         else
             scratch.Probabilities.AsSpan(0, _ids.Length).CopyTo(probabilities);
@@ -136,127 +136,211 @@ public sealed class ContentTagger
     internal void ScoreWholeText(string text, Span<float> probabilities)
     {
         var scratch = _scratch.Value!;
-        ScoreSpan(Clip(text), scratch, scratch.Probabilities);
+        ScoreWhole(Clip(text), scratch);
         scratch.Probabilities.AsSpan(0, _ids.Length).CopyTo(probabilities);
     }
 
     private ReadOnlySpan<char> Clip(string text) => text.AsSpan(0, Math.Min(text.Length, _options.MaxTextLength));
 
+    /// <summary>
+    /// Scores the text into <c>scratch.Probabilities</c>: the whole text (exactly as ML.NET would), raised by any window of
+    /// consecutive sentences that reaches the window gate. Windows are scored from the sentences' parts of the whole
+    /// text's score (<see cref="SentenceParts"/>), gathered in the same featurization pass, so a text is featurized once
+    /// however many windows it has; <paramref name="withParts"/> gathers them for the evidence too.
+    /// </summary>
     /// <returns>False when the text has nothing to score (empty or white space).</returns>
-    private bool Score(ReadOnlySpan<char> text, Scratch scratch, Span<float> probabilities)
+    private bool Score(ReadOnlySpan<char> text, Scratch scratch, bool withParts)
     {
         if (text.IsWhiteSpace()) return false;
-        ScoreSpan(text, scratch, probabilities);
-
         var scoring = _model.Manifest.Scoring;
-        if (scoring.WindowSentences <= 0) return true;
         var sentences = scratch.Sentences;
         sentences.Clear();
         SentenceSplitter.Split(text, sentences);
-        if (sentences.Count < scoring.MinimumSentencesForWindows) return true;
+        int width = Math.Min(scoring.WindowSentences, sentences.Count);
+        bool windows = width > 0 && sentences.Count >= scoring.MinimumSentencesForWindows;
+        if (!windows && !(withParts && sentences.Count > 1))
+        {
+            ScoreWhole(text, scratch);
+            return true;
+        }
+
+        // One pass: the whole text's counts, and each sentence's part of its score.
+        var parts = scratch.Parts;
+        parts.Reset(sentences, windows ? width : 1);
+        var scorer = _model.Scorer;
+        double sumOfSquares = scratch.Featurizer.CountNgrams(text, scratch.Features, parts);
+        var probabilities = scratch.Probabilities.AsSpan();
+        probabilities.Clear();
+        for (int i = 0; i < sentences.Count; i++) AddTo(probabilities, parts.DotsOf(i));
+        FinishWhole(text, scratch, sumOfSquares);
+        if (!windows) return true;
 
         var window = scratch.Window.AsSpan();
-        int last = Math.Max(0, sentences.Count - scoring.WindowSentences);
-        for (int i = 0; i <= last; i++)
+        for (int i = 0; i + width <= sentences.Count; i++)
         {
-            int start = sentences[i].Start.Value;
-            int end = sentences[Math.Min(i + scoring.WindowSentences, sentences.Count) - 1].End.Value;
-            ScoreSpan(text[start..end], scratch, window);
+            window.Clear();
+            for (int j = i; j < i + width; j++) AddTo(window, parts.DotsOf(j));
+            Multiply(window, NgramFeaturizer.L2Scale(parts.WindowSumOfSquares(i, width)));
+            AddEmbeddingDots(text[sentences[i].Start.Value..sentences[i + width - 1].End.Value], scratch, window);
+            scorer.Calibrate(window);
             for (int t = 0; t < _ids.Length; t++)
                 if (window[t] > probabilities[t] && window[t] >= scoring.WindowMinimumProbability) probabilities[t] = window[t];
         }
         return true;
     }
 
-    // Up to this many sentences, evidence also weighs how much removing each sentence lowers the tag (one pass over
-    // the text per sentence); beyond it only each sentence's own score is used, so huge texts stay linear.
-    private const int MaxSentencesForRemovalTest = 40;
+    /// <summary>The whole text's probabilities into <c>scratch.Probabilities</c>, its dot products and scale kept for the evidence.</summary>
+    private void ScoreWhole(ReadOnlySpan<char> text, Scratch scratch)
+    {
+        double sumOfSquares = scratch.Featurizer.CountNgrams(text, scratch.Features);
+        _model.Scorer.Dot(scratch.Features, scratch.Probabilities);
+        FinishWhole(text, scratch, sumOfSquares);
+    }
 
+    // From the n-gram block's raw dot products (in scratch.Probabilities) to the whole text's probabilities.
+    private void FinishWhole(ReadOnlySpan<char> text, Scratch scratch, double sumOfSquares)
+    {
+        var probabilities = scratch.Probabilities.AsSpan();
+        scratch.WholeScale = NgramFeaturizer.L2Scale(sumOfSquares);
+        Multiply(probabilities, scratch.WholeScale);
+        AddEmbeddingDots(text, scratch, probabilities);
+        probabilities.CopyTo(scratch.WholeDots);
+        _model.Scorer.Calibrate(probabilities);
+    }
+
+    // Models with an embedding block: its dot products, added to the n-gram block's (which alone is scaled to unit length).
+    private void AddEmbeddingDots(ReadOnlySpan<char> text, Scratch scratch, Span<float> sums)
+    {
+        if (!scratch.Featurizer.HasEmbedding) return;
+        scratch.Embedding.Reset(_model.Scorer.Dimension);
+        scratch.Featurizer.AppendEmbedding(text, scratch.Embedding);
+        _model.Scorer.Dot(scratch.Embedding, scratch.Work);
+        AddTo(sums, scratch.Work.AsSpan(0, sums.Length));
+    }
+
+    private static void AddTo(Span<float> sums, ReadOnlySpan<float> values)
+    {
+        for (int t = 0; t < sums.Length; t++) sums[t] += values[t];
+    }
+
+    private static void Multiply(Span<float> values, float factor)
+    {
+        for (int t = 0; t < values.Length; t++) values[t] *= factor;
+    }
+
+    /// <summary>
+    /// For each fired tag, the sentence that carries it: the sentence's own probability plus how much the text's
+    /// probability falls when that sentence's n-grams are taken out of its score (the model is linear, so a sentence's
+    /// share of the score is the dot product of its own counts, at the whole text's scale). A sentence's own score
+    /// alone is noisy for short sentences ("The bride survives." can look violent); the share alone favours long ones.
+    /// </summary>
     private TagEvidence[] FindEvidence(string text, ReadOnlySpan<char> span, TagScore[] scores, Scratch scratch)
     {
         var sentences = scratch.Sentences;
-        sentences.Clear();
-        SentenceSplitter.Split(span, sentences);
-        if (sentences.Count == 0) sentences.Add(new Range(0, span.Length));
+        var scorer = _model.Scorer;
+        int stride = scorer.Stride;
+        var fired = new List<int>(scores.Length);
+        for (int t = 0; t < scores.Length; t++) if (scores[t].IsTagged) fired.Add(t);
 
-        var fired = scores.Select((s, t) => (s, t)).Where(p => p.s.IsTagged).Select(p => p.t).ToArray();
-        bool removal = sentences.Count > 1 && sentences.Count <= MaxSentencesForRemovalTest;
-        var whole = new float[scratch.Window.Length];
-        if (removal) ScoreSpan(span, scratch, whole); // only the removal test compares against the whole text
-
-        // A sentence's own score alone is noisy for short sentences ("The bride survives." can look violent), so when
-        // the text is short enough each sentence is also scored by how much the text's probability falls without it.
-        var best = new (int Sentence, float Score, float Alone)[fired.Length];
-        Array.Fill(best, (-1, float.NegativeInfinity, 0f));
-        var alone = scratch.Window.AsSpan();
-        var without = new float[scratch.Window.Length];
-        var builder = new System.Text.StringBuilder(span.Length);
-        for (int i = 0; i < sentences.Count; i++)
+        var best = new (int Sentence, float Score, float Alone)[fired.Count];
+        if (sentences.Count <= 1)
         {
-            var (offset, length) = sentences[i].GetOffsetAndLength(span.Length);
-            ScoreSpan(span.Slice(offset, length), scratch, alone);
-            if (removal)
+            var whole = sentences.Count == 1 ? sentences[0] : new Range(0, span.Length);
+            if (sentences.Count == 0) sentences.Add(whole);
+            for (int k = 0; k < fired.Count; k++) best[k] = (0, 0f, scores[fired[k]].Probability);
+        }
+        else
+        {
+            Array.Fill(best, (-1, float.NegativeInfinity, 0f));
+            var alone = scratch.Window.AsSpan();
+            var parts = scratch.Parts;
+            for (int i = 0; i < sentences.Count; i++)
             {
-                builder.Clear().Append(span[..offset]).Append(' ').Append(span[(offset + length)..]);
-                ScoreSpan(builder.ToString(), scratch, without);
-            }
-            for (int k = 0; k < fired.Length; k++)
-            {
-                int t = fired[k];
-                float score = alone[t] + (removal ? whole[t] - without[t] : 0f);
-                if (score > best[k].Score) best[k] = (i, score, alone[t]);
+                var dots = parts.DotsOf(i);
+                dots.CopyTo(alone);
+                Multiply(alone, NgramFeaturizer.L2Scale(parts.SumOfSquares[i]));
+                AddEmbeddingDots(span[sentences[i]], scratch, alone);
+                for (int k = 0; k < fired.Count; k++)
+                {
+                    int t = fired[k];
+                    float own = scorer.Probability(t, alone[t]);
+                    float without = scorer.Probability(t, scratch.WholeDots[t] - dots[t] * scratch.WholeScale);
+                    float score = own + (scorer.Probability(t, scratch.WholeDots[t]) - without);
+                    if (score > best[k].Score) best[k] = (i, score, own);
+                }
             }
         }
 
-        var evidence = new TagEvidence[fired.Length];
-        for (int k = 0; k < fired.Length; k++)
+        var evidence = new TagEvidence[fired.Count];
+        var words = new Dictionary<int, string[][]>();
+        for (int k = 0; k < fired.Count; k++)
         {
-            var (offset, length) = sentences[best[k].Sentence].GetOffsetAndLength(span.Length);
-            string sentence = text.Substring(offset, length);
-            evidence[k] = new TagEvidence(_ids[fired[k]], sentence, offset, length, TopWords(sentence, fired[k], scratch), best[k].Alone);
+            int i = best[k].Sentence;
+            if (!words.TryGetValue(i, out var perTag))
+                words[i] = perTag = TopWords(text, sentences[i], fired, best, i, scratch);
+            var (offset, length) = sentences[i].GetOffsetAndLength(span.Length);
+            evidence[k] = new TagEvidence(_ids[fired[k]], text.Substring(offset, length), offset, length, perTag[k], best[k].Alone);
         }
         return evidence;
     }
 
-    private void ScoreSpan(ReadOnlySpan<char> span, Scratch scratch, Span<float> probabilities)
-    {
-        scratch.Featurizer.Featurize(span, scratch.Features);
-        _model.Scorer.Score(scratch.Features, probabilities);
-    }
-
     /// <summary>
-    /// The words whose removal lowers the tag's probability for the sentence most: what the model actually used,
-    /// including the phrases and character n-grams around each word, rather than one weight per word.
+    /// The words of a sentence that add most to each tag whose evidence it is: every n-gram occurrence (word, word pair,
+    /// character n-gram) adds its weight to each word it covers, so a word's share includes the phrases and the
+    /// spellings around it, not only its own weight. Words are returned as written in the text.
     /// </summary>
-    private string[] TopWords(string sentence, int tag, Scratch scratch)
+    private string[][] TopWords(string text, Range range, List<int> fired, (int Sentence, float Score, float Alone)[] best, int sentence, Scratch scratch)
     {
-        var probabilities = new float[scratch.Window.Length];
-        ScoreSpan(sentence, scratch, probabilities);
-        float full = probabilities[tag];
-        var drops = new List<(string Word, float Drop)>();
-        foreach (var (start, length) in WordTokens(sentence))
-        {
-            string word = sentence.Substring(start, length);
-            if (StopWords.Contains(word) || drops.Exists(d => d.Word.Equals(word, StringComparison.OrdinalIgnoreCase))) continue;
-            ScoreSpan(string.Concat(sentence.AsSpan(0, start), " ", sentence.AsSpan(start + length)), scratch, probabilities);
-            float drop = full - probabilities[tag];
-            if (drop > 0) drops.Add((word, drop));
-        }
-        return drops.OrderByDescending(d => d.Drop).Take(_options.EvidenceWords).Select(d => d.Word).ToArray();
-    }
+        var (offset, length) = range.GetOffsetAndLength(text.Length);
+        var span = text.AsSpan(offset, length);
+        scratch.EnsureSourceIndex(span.Length);
+        var occurrences = scratch.Occurrences;
+        int normalizedLength = scratch.Featurizer.ListOccurrences(span, occurrences, scratch.SourceIndex);
+        var normalized = scratch.Featurizer.LastNormalized(normalizedLength);
 
-    private static IEnumerable<(int Start, int Length)> WordTokens(string sentence)
-    {
-        int i = 0;
-        while (i < sentence.Length)
+        // The words of the normalized text, and each one's summed weights for every tag.
+        var wordSpans = scratch.WordSpans;
+        wordSpans.Clear();
+        for (int i = 0; i < normalized.Length;)
         {
-            while (i < sentence.Length && !char.IsLetterOrDigit(sentence[i])) i++;
+            if (normalized[i] == ' ') { i++; continue; }
             int start = i;
-            while (i < sentence.Length && (char.IsLetterOrDigit(sentence[i]) || sentence[i] == '\'' || sentence[i] == '\u2019')) i++;
-            int end = i;
-            while (end > start && sentence[end - 1] is '\'' or '\u2019') end--;
-            if (end > start) yield return (start, end - start);
+            while (i < normalized.Length && normalized[i] != ' ') i++;
+            wordSpans.Add((start, i));
         }
+        int stride = _model.Scorer.Stride;
+        var shares = scratch.Shares(wordSpans.Count * stride);
+        foreach (var occurrence in occurrences)
+        {
+            // The first word that ends after the occurrence starts, then every word it reaches.
+            int lo = 0, hi = wordSpans.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (wordSpans[mid].End <= occurrence.Start) lo = mid + 1; else hi = mid;
+            }
+            for (int w = lo; w < wordSpans.Count && wordSpans[w].Start < occurrence.End; w++)
+                _model.Scorer.AddWeights(occurrence.Slot, 1f, shares.AsSpan(w * stride, stride));
+        }
+
+        var result = new string[fired.Count][];
+        for (int k = 0; k < fired.Count; k++)
+        {
+            if (best[k].Sentence != sentence) continue;
+            int t = fired[k];
+            var chosen = new List<(string Word, float Share)>();
+            for (int w = 0; w < wordSpans.Count; w++)
+            {
+                float share = shares[w * stride + t];
+                if (share <= 0) continue;
+                int from = scratch.SourceIndex[wordSpans[w].Start], to = scratch.SourceIndex[wordSpans[w].End - 1] + 1;
+                string word = span[from..to].ToString();
+                if (StopWords.Contains(word) || chosen.Exists(c => c.Word.Equals(word, StringComparison.OrdinalIgnoreCase))) continue;
+                chosen.Add((word, share));
+            }
+            result[k] = chosen.OrderByDescending(c => c.Share).Take(_options.EvidenceWords).Select(c => c.Word).ToArray();
+        }
+        return result;
     }
 
     private ContentTagResult Empty()
@@ -275,12 +359,35 @@ public sealed class ContentTagger
     }
 
     // The featurizer keeps scratch buffers between calls, so each thread has its own.
-    private sealed class Scratch(FeaturizerSettings settings, ITextEncoder? encoder, int stride)
+    private sealed class Scratch(FeaturizerSettings settings, ITextEncoder? encoder, LinearTagScorer scorer)
     {
+        public readonly SentenceParts Parts = new(scorer);
         public readonly NgramFeaturizer Featurizer = new(settings, encoder);
         public readonly FeatureVector Features = new();
-        public readonly float[] Probabilities = new float[stride];
-        public readonly float[] Window = new float[stride];
+        public readonly FeatureVector Embedding = new();
+        public readonly float[] Probabilities = new float[scorer.Stride];
+        public readonly float[] Window = new float[scorer.Stride];
+        public readonly float[] Work = new float[scorer.Stride];
+        public readonly float[] WholeDots = new float[scorer.Stride];
+        public float WholeScale;
         public readonly List<Range> Sentences = new();
+
+        public readonly List<NgramOccurrence> Occurrences = new();
+        public int[] SourceIndex = new int[256];
+        public readonly List<(int Start, int End)> WordSpans = new();
+        private float[] _shares = new float[256];
+
+        /// <summary>A cleared buffer of at least <paramref name="length"/> floats.</summary>
+        public float[] Shares(int length)
+        {
+            if (_shares.Length < length) _shares = new float[Math.Max(length, 2 * _shares.Length)];
+            _shares.AsSpan(0, length).Clear();
+            return _shares;
+        }
+
+        public void EnsureSourceIndex(int length)
+        {
+            if (SourceIndex.Length < length) SourceIndex = new int[Math.Max(length, 2 * SourceIndex.Length)];
+        }
     }
 }

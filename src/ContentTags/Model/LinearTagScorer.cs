@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
@@ -87,7 +88,17 @@ internal sealed class LinearTagScorer
     /// <summary>Writes one calibrated probability per tag into <paramref name="probabilities"/> (length <see cref="Stride"/>).</summary>
     public void Score(FeatureVector features, Span<float> probabilities)
     {
-        var acc = MemoryMarshal.Cast<float, Vector<float>>(probabilities[..Stride]);
+        Dot(features, probabilities);
+        Calibrate(probabilities);
+    }
+
+    /// <summary>
+    /// Writes each tag's dot product with <paramref name="features"/> (no bias, no calibration) into
+    /// <paramref name="sums"/> (length <see cref="Stride"/>). The features may be in any order.
+    /// </summary>
+    public void Dot(FeatureVector features, Span<float> sums)
+    {
+        var acc = MemoryMarshal.Cast<float, Vector<float>>(sums[..Stride]);
         acc.Clear();
         var weights = _weights.AsSpan();
         int stride = Stride;
@@ -100,12 +111,43 @@ internal sealed class LinearTagScorer
             var v = new Vector<float>(values[i]);
             for (int k = 0; k < row.Length; k++) acc[k] += row[k] * v;
         }
+    }
+
+    /// <summary>Adds every tag's weight of one feature to <paramref name="sums"/> at <paramref name="offset"/> (no bounds checks beyond the row's).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddWeights(int feature, float[] sums, int offset)
+    {
+        // Called once per n-gram occurrence while sentence parts are gathered, so it skips span slicing.
+        ref float row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_weights), (nint)feature * Stride);
+        ref float acc = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(sums), offset);
+        if ((uint)feature >= (uint)Dimension || (uint)offset > (uint)(sums.Length - Stride))
+            throw new ArgumentOutOfRangeException(nameof(feature));
+        for (int k = 0; k < Stride; k += Vector<float>.Count)
+            (Vector.LoadUnsafe(ref acc, (nuint)k) + Vector.LoadUnsafe(ref row, (nuint)k)).StoreUnsafe(ref acc, (nuint)k);
+    }
+
+    /// <summary>Adds <paramref name="factor"/> times every tag's weight of one feature to <paramref name="sums"/>.</summary>
+    public void AddWeights(int feature, float factor, Span<float> sums)
+    {
+        var acc = MemoryMarshal.Cast<float, Vector<float>>(sums[..Stride]);
+        var row = MemoryMarshal.Cast<float, Vector<float>>(_weights.AsSpan(feature * Stride, Stride));
+        var v = new Vector<float>(factor);
+        for (int k = 0; k < row.Length; k++) acc[k] += row[k] * v;
+    }
+
+    /// <summary>Turns each tag's dot product (without the bias) into its calibrated probability, in place.</summary>
+    public void Calibrate(Span<float> sums)
+    {
         for (int t = 0; t < TagCount; t++)
-        {
-            // ML.NET's PlattCalibrator: p = 1 / (1 + exp(slope * score + offset)).
-            float score = probabilities[t] + _bias[t];
-            probabilities[t] = 1f / (1f + MathF.Exp(_slope[t] * score + _offset[t]));
-        }
+            sums[t] = Probability(t, sums[t]);
+    }
+
+    /// <summary>One tag's calibrated probability for a dot product (without the bias).</summary>
+    public float Probability(int tag, float dot)
+    {
+        // ML.NET's PlattCalibrator: p = 1 / (1 + exp(slope * score + offset)).
+        float score = dot + _bias[tag];
+        return 1f / (1f + MathF.Exp(_slope[tag] * score + _offset[tag]));
     }
 
     // Derived parameter types re-declare these properties, so several match by name; take the one that has the value.

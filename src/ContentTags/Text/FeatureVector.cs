@@ -1,7 +1,8 @@
 namespace ContentTags;
 
 /// <summary>
-/// A reusable sparse feature vector: the non-zero slots in ascending order in <see cref="Indices"/>, their values at the
+/// A reusable sparse feature vector: the non-zero slots in <see cref="Indices"/> (ascending when filled for ML.NET,
+/// in first-seen order when filled for scoring), their values at the
 /// same positions in <see cref="Values"/>, the first <see cref="Count"/> entries valid. Its arrays only grow, so after
 /// the first few texts filling it allocates nothing. Not thread-safe: use one per thread.
 /// </summary>
@@ -42,6 +43,13 @@ internal sealed class FeatureVector
         ArgumentOutOfRangeException.ThrowIfNegative(dimension);
         Dimension = dimension;
         Count = 0;
+    }
+
+    /// <summary>Sets the full length of the vector, keeping its entries (when a block is appended after the n-grams).</summary>
+    public void SetDimension(int dimension)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimension, Dimension);
+        Dimension = dimension;
     }
 
     /// <summary>Makes sure <paramref name="capacity"/> entries fit, keeping the valid ones.</summary>

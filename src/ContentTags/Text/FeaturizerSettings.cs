@@ -81,13 +81,6 @@ public sealed record FeaturizerSettings
     public bool KeepDiacritics { get; init; }
 
     /// <summary>
-    /// Whether the word block and the character block are each scaled to unit length before the whole vector is, so
-    /// that the many character n-grams of a text cannot drown its word n-grams. Default <see langword="false"/>: on the
-    /// corpus it made no difference (held-out macro F1 0.728 with it, 0.734 without).
-    /// </summary>
-    public bool NormalizeBlocksSeparately { get; init; }
-
-    /// <summary>
     /// Whether a static embedding of the text (64 numbers from a token table distilled from all-MiniLM-L6-v2, shipped
     /// in the package) follows the n-gram slots. It lets the model relate phrasings it never saw ("took his own life")
     /// to ones it did ("committed suicide"); see the ablation in docs/evaluation.md.

@@ -100,27 +100,32 @@ internal sealed class MlNetTextNormalizer
 
     /// <summary>
     /// Normalizes <paramref name="text"/> into <paramref name="destination"/>, which must be at least as long as the
-    /// text (normalization never lengthens it).
+    /// text (normalization never lengthens it). When <paramref name="sourceIndex"/> is not empty it receives, for each
+    /// character written, the index of the text character it came from (for mapping explanations back to the text).
     /// </summary>
     /// <returns>How many characters were written.</returns>
-    public int Normalize(ReadOnlySpan<char> text, Span<char> destination)
+    public int Normalize(ReadOnlySpan<char> text, Span<char> destination, Span<int> sourceIndex)
     {
         if (destination.Length < text.Length)
             throw new ArgumentException("The destination must be at least as long as the text.", nameof(destination));
+        bool mapping = !sourceIndex.IsEmpty;
+        if (mapping && sourceIndex.Length < text.Length)
+            throw new ArgumentException("The source index must be at least as long as the text.", nameof(sourceIndex));
 
         short[] ascii = _ascii;
         int written = 0;
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
+            char c = text[i];
             int mapped = c < 128 ? ascii[c] : MapNonAscii(c);
-            if (mapped != Drop)
-                destination[written++] = (char)mapped;
+            if (mapped == Drop) continue;
+            if (mapping) sourceIndex[written] = i;
+            destination[written++] = (char)mapped;
         }
 
         return written;
     }
 
-    /// <summary>ML.NET's list of combining diacritics, which it drops when diacritics are not kept.</summary>
     internal static bool IsCombiningDiacritic(char c) =>
         (c >= '\u0300' && c <= '\u036F')
         || (c >= '\u0591' && c <= '\u05BD') || c == '\u05C1' || c == '\u05C2' || c == '\u05C4' || c == '\u05C5' || c == '\u05C7'

@@ -147,10 +147,6 @@ internal sealed class NgramFeaturizer
             .Append(text.TokenizeIntoCharactersAsKeys(chars, normalized, useMarkerCharacters: true))
             .Append(text.ProduceHashedNgrams(charGrams, chars, numberOfBits: s.CharHashBits,
                 ngramLength: s.CharNgramLength, skipLength: 0, useAllLengths: false, seed: s.Seed, useOrderedHashing: true))
-            .Append(s.NormalizeBlocksSeparately
-                ? ml.Transforms.NormalizeLpNorm(words, words, LpNormNormalizingEstimatorBase.NormFunction.L2, ensureZeroMean: false)
-                    .Append(ml.Transforms.NormalizeLpNorm(charGrams, charGrams, LpNormNormalizingEstimatorBase.NormFunction.L2, ensureZeroMean: false))
-                : (IEstimator<ITransformer>)new EstimatorChain<ITransformer>())
             .Append(ml.Transforms.Concatenate(ngrams, words, charGrams))
             .Append(ml.Transforms.NormalizeLpNorm(ngrams, ngrams,
                 LpNormNormalizingEstimatorBase.NormFunction.L2, ensureZeroMean: false));
@@ -182,23 +178,20 @@ internal sealed class NgramFeaturizer
     }
 
     /// <summary>
-    /// Computes the feature vector of <paramref name="text"/> into <paramref name="into"/>, replacing its contents.
-    /// A text with nothing left after normalization (empty, only punctuation) gives an empty vector, as in ML.NET.
+    /// Computes the feature vector of <paramref name="text"/> into <paramref name="into"/>, replacing its contents:
+    /// exactly ML.NET's vector (ascending slots, unit L2 norm, then the embedding if the settings have one).
+    /// A text with nothing left after normalization (empty, only punctuation) gives an empty n-gram block, as in ML.NET.
     /// Allocates nothing once the buffers have grown to the largest text seen.
     /// </summary>
     public void Featurize(ReadOnlySpan<char> text, FeatureVector into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        into.Reset(Dimension);
-
-        EnsureTextCapacity(text.Length + 2);
-        int length = _normalizer.Normalize(text, _text.AsSpan(1, text.Length));
-        if (length > 0)
-            AddNgrams(length, into);
-        if (_embedding is not null)
+        double sumOfSquares = CountNgrams(text, into);
+        into.SetDimension(Dimension);
+        SortBySlot(into);
+        Scale(into.Values.AsSpan(0, into.Count), L2Scale(sumOfSquares));
+        if (HasEmbedding)
             AppendEmbedding(text, into);
-        if (_encoder is not null)
-            AppendEncoded(text, into);
     }
 
     private void AppendEncoded(ReadOnlySpan<char> text, FeatureVector into)
@@ -216,7 +209,91 @@ internal sealed class NgramFeaturizer
             if (encoded[d] != 0f && scale != 0f) into.Append(EncoderOffset + d, encoded[d] * scale);
     }
 
-    private void AppendEmbedding(ReadOnlySpan<char> text, FeatureVector into)
+    /// <summary>
+    /// The n-gram slots of <paramref name="text"/> with their raw counts, in no particular order, into
+    /// <paramref name="into"/>: the scorer's input, which needs neither ML.NET's slot order nor the vector scaled
+    /// (a linear score of the unit vector is the score of the counts divided by their norm). An
+    /// <paramref name="observer"/> also sees every occurrence, in the same pass.
+    /// </summary>
+    /// <returns>The sum of the squared counts (the squared L2 norm of the n-gram block).</returns>
+    public double CountNgrams(ReadOnlySpan<char> text, FeatureVector into, IOccurrenceObserver? observer = null)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        into.Reset(NgramDimension);
+        var sourceIndex = observer is null ? default : observer.SourceIndexBuffer(text.Length).AsSpan(0, text.Length);
+        int length = NormalizeIntoBuffer(text, sourceIndex);
+        PrepareTable(MaxSlots(length));
+        observer?.Begin(length, _tableMask + 1);
+        if (length == 0) return 0;
+
+        if (observer is null)
+        {
+            var sink = new CountingSink(this);
+            AddWordSlots(_text.AsSpan(1, length), ref sink);
+            AddCharSlots(_text.AsSpan(0, length + 2), ref sink);
+        }
+        else
+        {
+            var sink = new ObservedSink(this, observer);
+            AddWordSlots(_text.AsSpan(1, length), ref sink);
+            observer.NextPass();
+            AddCharSlots(_text.AsSpan(0, length + 2), ref sink);
+        }
+
+        int distinct = _distinct;
+        into.EnsureCapacity(distinct);
+        int[] indices = into.Indices;
+        float[] values = into.Values;
+        long sumOfSquares = 0;
+        for (int i = 0; i < distinct; i++)
+        {
+            int position = _tablePositions[i];
+            int count = _tableCounts[position];
+            indices[i] = _tableKeys[position] - 1;
+            values[i] = count;
+            sumOfSquares += (long)count * count;
+            _tableKeys[position] = 0;
+        }
+        _distinct = 0;
+        into.SetCount(distinct);
+        return sumOfSquares;
+    }
+
+    /// <summary>
+    /// Every n-gram occurrence of <paramref name="text"/> with the span of normalized text it covers, for explaining a
+    /// score word by word; <paramref name="sourceIndex"/> receives, for each normalized character, the index in
+    /// <paramref name="text"/> it came from (it must be at least as long as the text).
+    /// </summary>
+    /// <returns>The length of the normalized text; the words are its runs of non-space characters.</returns>
+    public int ListOccurrences(ReadOnlySpan<char> text, List<NgramOccurrence> into, Span<int> sourceIndex)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        into.Clear();
+        int length = NormalizeIntoBuffer(text, sourceIndex);
+        if (length == 0) return 0;
+        var sink = new ListingSink(into, length);
+        AddWordSlots(_text.AsSpan(1, length), ref sink);
+        AddCharSlots(_text.AsSpan(0, length + 2), ref sink);
+        return length;
+    }
+
+    /// <summary>The normalized text of the last <see cref="ListOccurrences"/> call (valid until the next call).</summary>
+    public ReadOnlySpan<char> LastNormalized(int length) => _text.AsSpan(1, length);
+
+    /// <summary>Whether the settings add dense blocks after the n-gram slots: the static embedding, an encoder's vector, or both.</summary>
+    public bool HasEmbedding => _embedding is not null || _encoder is not null;
+
+    /// <summary>
+    /// Appends the text's dense blocks (slots from <see cref="NgramDimension"/> on: the static embedding, then the
+    /// encoder's vector) to <paramref name="into"/>.
+    /// </summary>
+    public void AppendEmbedding(ReadOnlySpan<char> text, FeatureVector into)
+    {
+        if (_embedding is not null) AppendStaticEmbedding(text, into);
+        if (_encoder is not null) AppendEncoded(text, into);
+    }
+
+    private void AppendStaticEmbedding(ReadOnlySpan<char> text, FeatureVector into)
     {
         // ML.NET's concatenation keeps the embedding's explicit zeros out of the sparse vector, so skip them here too.
         ContentTags.StaticEmbeddings.Embedder.Embed(text, _embedding);
@@ -225,90 +302,107 @@ internal sealed class NgramFeaturizer
             if (_embedding[d] != 0f) into.Append(NgramDimension + d, _embedding[d] * ContentTags.StaticEmbeddings.Scale);
     }
 
-    private void AddNgrams(int length, FeatureVector into)
+    /// <summary>The factor ML.NET's LpNorm transform scales a vector by, given its sum of squares.</summary>
+    public static float L2Scale(double sumOfSquares)
     {
-
-        _text[0] = TextStartMarker;
-        _text[length + 1] = TextEndMarker;
-        ReadOnlySpan<char> normalized = _text.AsSpan(1, length);
-        ReadOnlySpan<char> framed = _text.AsSpan(0, length + 2);
-
-        // A word takes at least one character and one space, and contributes at most WordNgramLength n-grams.
-        long maxSlots = (long)_wordNgramLength * ((length + 1) / 2) + framed.Length;
-        PrepareTable((int)Math.Min(maxSlots, NgramDimension));
-
-        AddWordSlots(normalized);
-        AddCharSlots(framed);
-
-        // Distinct slots with their counts, sorted by slot (a VBuffer wants ascending indices). Packing the count
-        // under the slot lets one primitive sort order both, which is about twice as fast as sorting two spans.
-        int distinct = _distinct;
-        Span<long> packed = _sortBuffer.AsSpan(0, distinct);
-        for (int i = 0; i < distinct; i++)
-        {
-            int position = _tablePositions[i];
-            packed[i] = ((long)(_tableKeys[position] - 1) << 32) | (uint)_tableCounts[position];
-            _tableKeys[position] = 0;
-        }
-
-        _distinct = 0;
-        packed.Sort();
-
-        into.EnsureCapacity(distinct);
-        int[] indices = into.Indices;
-        float[] values = into.Values;
-        for (int i = 0; i < distinct; i++)
-        {
-            indices[i] = (int)(packed[i] >> 32);
-            values[i] = (uint)packed[i];
-        }
-
-        into.SetCount(distinct);
-        if (Settings.NormalizeBlocksSeparately)
-        {
-            // Slots are sorted and word slots come first, so the blocks are two runs of the span.
-            int split = indices.AsSpan(0, distinct).BinarySearch(WordDimension);
-            if (split < 0) split = ~split;
-            NormalizeL2(values.AsSpan(0, split));
-            NormalizeL2(values.AsSpan(split, distinct - split));
-        }
-        NormalizeL2(values.AsSpan(0, distinct));
-    }
-
-    /// <summary>
-    /// The feature slot of one word unigram, for relating weights back to words. The word must already be
-    /// normalized (see <see cref="Normalize(string)"/>) and be a single token: non-empty, without U+0020 spaces.
-    /// </summary>
-    /// <exception cref="ArgumentException">The word is empty or contains a space.</exception>
-    public int WordSlot(ReadOnlySpan<char> normalizedWord)
-    {
-        if (normalizedWord.IsEmpty || normalizedWord.Contains(' '))
-            throw new ArgumentException("A word must be non-empty and contain no spaces.", nameof(normalizedWord));
-        return (int)(MlNetHash.Mix(WordKey(normalizedWord)) & _wordMask);
-    }
-
-    /// <summary>The text as the featurizer sees it: lower-cased, punctuation removed, diacritics as configured.</summary>
-    public string Normalize(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (text.Length == 0)
-            return text;
-        var buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
-        int length = _normalizer.Normalize(text, buffer);
-        return new string(buffer[..length]);
+        // Same arithmetic as ML.NET: the float norm, one float reciprocal (then a multiply per value).
+        float norm = MathF.Sqrt((float)sumOfSquares);
+        float scale = 1f;
+        if (norm > 0)
+            scale /= norm;
+        return scale < MinScale ? 1f : scale;
     }
 
     /// <summary>
     /// Normalizes <paramref name="text"/> into <paramref name="destination"/>, which must be at least as long as the
     /// text; returns how many characters were written.
     /// </summary>
-    public int Normalize(ReadOnlySpan<char> text, Span<char> destination) => _normalizer.Normalize(text, destination);
+    public int Normalize(ReadOnlySpan<char> text, Span<char> destination) => _normalizer.Normalize(text, destination, default);
+
+    /// <summary>The text as the featurizer sees it: lower-cased, punctuation removed, diacritics as configured.</summary>
+    public string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var buffer = new char[text.Length];
+        return new string(buffer, 0, Normalize(text, buffer));
+    }
+
+    // The normalized text goes to _text[1..], framed by the markers ML.NET's character tokenizer adds.
+    private int NormalizeIntoBuffer(ReadOnlySpan<char> text, Span<int> sourceIndex)
+    {
+        EnsureTextCapacity(text.Length + 2);
+        int length = _normalizer.Normalize(text, _text.AsSpan(1, text.Length), sourceIndex);
+        _text[0] = TextStartMarker;
+        _text[length + 1] = TextEndMarker;
+        return length;
+    }
+
+    // A word takes at least one character and one space, and contributes at most WordNgramLength n-grams.
+    private int MaxSlots(int length) =>
+        (int)Math.Min((long)_wordNgramLength * ((length + 1) / 2) + length + 2, NgramDimension);
+
+    // Ascending slots, as a VBuffer wants. Packing the count under the slot lets one primitive sort order both, which
+    // is about twice as fast as sorting two spans.
+    private void SortBySlot(FeatureVector vector)
+    {
+        int count = vector.Count;
+        if (_sortBuffer.Length < count) _sortBuffer = new long[Math.Max(count, 2 * _sortBuffer.Length)];
+        Span<long> packed = _sortBuffer.AsSpan(0, count);
+        int[] indices = vector.Indices;
+        float[] values = vector.Values;
+        for (int i = 0; i < count; i++)
+            packed[i] = ((long)indices[i] << 32) | (uint)values[i];
+        packed.Sort();
+        for (int i = 0; i < count; i++)
+        {
+            indices[i] = (int)(packed[i] >> 32);
+            values[i] = (uint)packed[i];
+        }
+    }
+
+    private static void Scale(Span<float> values, float scale)
+    {
+        for (int i = 0; i < values.Length; i++)
+            values[i] *= scale;
+    }
 
     private uint WordKey(ReadOnlySpan<char> word) => (MlNetHash.HashText(_seed, word) & WordKeyMask) + 1;
 
-    private void AddWordSlots(ReadOnlySpan<char> normalized)
+    /// <summary>Where n-gram occurrences go: counted into the slot table, or listed with their spans.</summary>
+    private interface ISlotSink
+    {
+        /// <param name="slot">The feature slot.</param>
+        /// <param name="start">The first normalized character the n-gram covers (-1 for the start marker).</param>
+        /// <param name="end">One past the last normalized character it covers.</param>
+        void Add(int slot, int start, int end);
+    }
+
+    private readonly struct CountingSink(NgramFeaturizer owner) : ISlotSink
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(int slot, int start, int end) => _ = owner.Count(slot);
+    }
+
+    private readonly struct ObservedSink(NgramFeaturizer owner, IOccurrenceObserver observer) : ISlotSink
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(int slot, int start, int end)
+        {
+            int position = owner.Count(slot);
+            observer.Add(slot, end, position, owner._tableCounts[position] == 1);
+        }
+    }
+
+    private readonly struct ListingSink(List<NgramOccurrence> list, int length) : ISlotSink
+    {
+        public void Add(int slot, int start, int end) =>
+            list.Add(new NgramOccurrence(slot, Math.Max(0, start), Math.Min(length, end)));
+    }
+
+    private void AddWordSlots<TSink>(ReadOnlySpan<char> normalized, ref TSink sink) where TSink : struct, ISlotSink
     {
         uint[] keys = _wordKeys;
+        Span<int> starts = stackalloc int[keys.Length];
         int n = _wordNgramLength;
         int filled = 0;
         int i = 0;
@@ -328,26 +422,30 @@ internal sealed class NgramFeaturizer
             if (filled == n)
             {
                 keys.AsSpan(1).CopyTo(keys);
+                starts[1..].CopyTo(starts);
                 keys[n - 1] = key;
+                starts[n - 1] = start;
             }
             else
             {
+                starts[filled] = start;
                 keys[filled++] = key;
             }
 
             // Every n-gram ending at this word. ML.NET enumerates them by start instead, which yields the same multiset.
             // A unigram is its key as is; a longer n-gram is the Murmur hash of its keys; both then pass the finalizer
             // again (ML.NET's ordered n-gram hashing of a single source column).
-            Count((int)(MlNetHash.Mix(key) & _wordMask));
+            sink.Add((int)(MlNetHash.Mix(key) & _wordMask), start, i);
             for (int length = 2; length <= filled; length++)
             {
                 uint hash = MlNetHash.HashKeys(_seed, keys.AsSpan(filled - length, length));
-                Count((int)(MlNetHash.Mix(hash) & _wordMask));
+                sink.Add((int)(MlNetHash.Mix(hash) & _wordMask), starts[filled - length], i);
             }
         }
     }
 
-    private void AddCharSlots(ReadOnlySpan<char> framed)
+    // Character n-gram starting at framed position p covers normalized characters [p - 1, p - 1 + n).
+    private void AddCharSlots<TSink>(ReadOnlySpan<char> framed, ref TSink sink) where TSink : struct, ISlotSink
     {
         int offset = WordDimension;
         uint mask = _charMask;
@@ -355,8 +453,8 @@ internal sealed class NgramFeaturizer
         if (n == 1)
         {
             // ML.NET treats length-1 n-grams as the key itself even without all lengths.
-            foreach (char c in framed)
-                Count(offset + (int)(MlNetHash.Mix(c) & mask));
+            for (int p = 0; p < framed.Length; p++)
+                sink.Add(offset + (int)(MlNetHash.Mix(framed[p]) & mask), p - 1, p);
             return;
         }
 
@@ -391,8 +489,8 @@ internal sealed class NgramFeaturizer
                 hash = MlNetHash.RoundMixed(hash, length);
                 // The n-gram hash's own finalizer, then the one ML.NET's ordered n-gram hashing adds.
                 (MlNetHash.Mix(MlNetHash.Mix(hash)) & maskVector).CopyTo(lanes);
-                foreach (uint slot in lanes)
-                    Count(offset + (int)slot);
+                for (int lane = 0; lane < lanes.Length; lane++)
+                    sink.Add(offset + (int)lanes[lane], start + lane - 1, start + lane - 1 + n);
             }
         }
 
@@ -402,7 +500,7 @@ internal sealed class NgramFeaturizer
             for (int j = 0; j < n; j++)
                 hash = MlNetHash.RoundMixed(hash, chunks[start + j]);
             hash = MlNetHash.RoundMixed(hash, lengthChunk);
-            Count(offset + (int)(MlNetHash.Mix(MlNetHash.Mix(hash)) & mask));
+            sink.Add(offset + (int)(MlNetHash.Mix(MlNetHash.Mix(hash)) & mask), start - 1, start - 1 + n);
         }
     }
 
@@ -425,14 +523,14 @@ internal sealed class NgramFeaturizer
         {
             int size = Math.Max(maxDistinct, (int)Math.Min(Array.MaxLength, 2L * _tablePositions.Length));
             _tablePositions = new int[size];
-            _sortBuffer = new long[size];
         }
 
         _tableMask = capacity - 1;
     }
 
+    /// <returns>The slot's position in the table (stable for the rest of the text).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Count(int slot)
+    private int Count(int slot)
     {
         int key = slot + 1;
         int[] keys = _tableKeys;
@@ -443,7 +541,7 @@ internal sealed class NgramFeaturizer
             if (existing == key)
             {
                 _tableCounts[position]++;
-                return;
+                return position;
             }
 
             if (existing == 0)
@@ -451,30 +549,11 @@ internal sealed class NgramFeaturizer
                 keys[position] = key;
                 _tableCounts[position] = 1;
                 _tablePositions[_distinct++] = position;
-                return;
+                return position;
             }
 
             position = (position + 1) & _tableMask;
         }
-    }
-
-    private static void NormalizeL2(Span<float> values)
-    {
-        // Counts are whole numbers, so summing in double is exact far beyond float's 2^24; ML.NET sums in float,
-        // which differs only in the last bits of huge texts.
-        double sumOfSquares = 0;
-        foreach (float v in values)
-            sumOfSquares += (double)v * v;
-        float norm = MathF.Sqrt((float)sumOfSquares);
-
-        // Same arithmetic as ML.NET: one float reciprocal, then a multiply per value.
-        float scale = 1f;
-        if (norm > 0)
-            scale /= norm;
-        if (scale < MinScale)
-            scale = 1f;
-        for (int i = 0; i < values.Length; i++)
-            values[i] *= scale;
     }
 
     private void EnsureTextCapacity(int needed)

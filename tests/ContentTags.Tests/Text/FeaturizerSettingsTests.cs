@@ -14,7 +14,6 @@ public sealed class FeaturizerSettingsTests
         Assert.Equal(17, s.CharHashBits);
         Assert.Equal(314489979u, s.Seed);
         Assert.False(s.KeepDiacritics);
-        Assert.False(s.NormalizeBlocksSeparately);
         Assert.Equal((1 << 16) + (1 << 17), s.Dimension);
         Assert.Same(s, s.Validate());
     }
@@ -60,7 +59,6 @@ public sealed class FeaturizerSettingsTests
     {
         var settings = new FeaturizerSettings { WordNgramLength = 3, CharHashBits = 12, Seed = 9, KeepDiacritics = true };
         string json = JsonSerializer.Serialize(settings);
-        // Quoted, because the stored EncoderDimension also ends in "Dimension".
         Assert.DoesNotContain($"\"{nameof(FeaturizerSettings.Dimension)}\"", json, StringComparison.Ordinal);
         Assert.Equal(settings, JsonSerializer.Deserialize<FeaturizerSettings>(json));
         Assert.Equal(FeaturizerSettings.Default, JsonSerializer.Deserialize<FeaturizerSettings>("{}"));

@@ -13,7 +13,7 @@ public sealed class NgramFeaturizerParityTests
 
     public static TheoryData<string> SettingsVariants => new(VariantNames);
 
-    private static readonly string[] VariantNames = ["default", "unigrams-char3-smallbits", "trigrams-char1", "fivegrams-char5-bigbits", "char2-diacritics-kept", "blocks-normalized-separately", "with-static-embeddings"];
+    private static readonly string[] VariantNames = ["default", "unigrams-char3-smallbits", "trigrams-char1", "fivegrams-char5-bigbits", "char2-diacritics-kept", "with-static-embeddings"];
 
     [Theory]
     [MemberData(nameof(SettingsVariants))]
@@ -130,7 +130,7 @@ public sealed class NgramFeaturizerParityTests
     [InlineData("😀")]
     [InlineData("\uD800")]
     [InlineData("tab\tinside")]
-    public void WordSlot_is_the_slot_MLNet_gives_a_single_word(string word)
+    public void A_single_words_occurrence_is_the_slot_MLNet_gives_it(string word)
     {
         var settings = FeaturizerSettings.Default with { WordNgramLength = 1 };
         var featurizer = new NgramFeaturizer(settings);
@@ -144,15 +144,41 @@ public sealed class NgramFeaturizerParityTests
         var vector = transformed.GetColumn<VBuffer<float>>("Words").Single();
         var slots = vector.Items().Where(kv => kv.Value != 0).Select(kv => kv.Key).ToArray();
 
-        Assert.Equal([featurizer.WordSlot(normalized)], slots);
+        var occurrences = new List<NgramOccurrence>();
+        int length = featurizer.ListOccurrences(word, occurrences, new int[word.Length]);
+        var wordOccurrences = occurrences.Where(o => o.Slot < featurizer.WordDimension).ToArray();
+        Assert.Equal(slots, wordOccurrences.Select(o => o.Slot));
+        Assert.All(wordOccurrences, o => Assert.Equal((0, length), (o.Start, o.End)));
     }
 
-    [Fact]
-    public void WordSlot_rejects_what_is_not_one_word()
+    [Theory]
+    [InlineData("default")]
+    [InlineData("trigrams-char1")]
+    [InlineData("char2-diacritics-kept")]
+    public void Occurrences_are_the_counted_slots_and_cover_their_words(string variant)
     {
-        var featurizer = new NgramFeaturizer(FeaturizerSettings.Default);
-        Assert.Throws<ArgumentException>(() => featurizer.WordSlot(""));
-        Assert.Throws<ArgumentException>(() => featurizer.WordSlot("two words"));
+        var featurizer = new NgramFeaturizer(Variant(variant));
+        const string text = "The sheriff's deputies, tired and wet, FOUND the stolen car at dawn.";
+        var counts = new FeatureVector();
+        featurizer.CountNgrams(text, counts);
+        var occurrences = new List<NgramOccurrence>();
+        var source = new int[text.Length];
+        int length = featurizer.ListOccurrences(text, occurrences, source);
+
+        // Every occurrence once: the multiset of listed slots is the counted vector.
+        var expected = counts.ActiveIndices.ToArray().Zip(counts.ActiveValues.ToArray()).OrderBy(p => p.First).ToArray();
+        var listed = occurrences.GroupBy(o => o.Slot).Select(g => (g.Key, (float)g.Count())).OrderBy(p => p.Key).ToArray();
+        Assert.Equal(expected, listed);
+
+        // Spans lie in the normalized text and map back to the original characters they came from.
+        string normalized = featurizer.Normalize(text);
+        Assert.Equal(normalized.Length, length);
+        Assert.All(occurrences, o => Assert.InRange(o.Start, 0, o.End));
+        Assert.All(occurrences, o => Assert.InRange(o.End, o.Start, length));
+        for (int i = 0; i < length; i++)
+            Assert.Equal(normalized[i], char.ToLowerInvariant(text[source[i]]));
+        int found = normalized.IndexOf("found", StringComparison.Ordinal);
+        Assert.Equal("FOUND", text.Substring(source[found], 5));
     }
 
     private static FeaturizerSettings Variant(string name) => name switch
@@ -163,7 +189,6 @@ public sealed class NgramFeaturizerParityTests
             WordNgramLength = 1, CharNgramLength = 3, WordHashBits = 12, CharHashBits = 10, Seed = 42, KeepDiacritics = true,
         },
         "trigrams-char1" => new FeaturizerSettings { WordNgramLength = 3, CharNgramLength = 1, WordHashBits = 20, CharHashBits = 14, Seed = 0 },
-        "blocks-normalized-separately" => new FeaturizerSettings { NormalizeBlocksSeparately = true },
         "with-static-embeddings" => new FeaturizerSettings { StaticEmbeddings = true },
         "fivegrams-char5-bigbits" => new FeaturizerSettings
         {
