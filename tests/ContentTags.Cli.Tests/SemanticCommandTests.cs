@@ -6,7 +6,8 @@ namespace ContentTags.Cli.Tests;
 public sealed class SemanticCommandTests
 {
     // Positives say only "committed suicide"; the tagged file says "took his own life", which only the sentence
-    // embeddings relate to them. Tag ids of their own, so the trainer infers a two-tag taxonomy.
+    // embeddings relate to them. Tag ids of their own, so the trainer infers a two-tag taxonomy. So few rows need the
+    // embedding block weighted more than the corpus-tuned default, hence --encoder-length 2.
     private static readonly string[] Positives =
     [
         "The singer committed suicide in the spring of that year.", "Her father committed suicide when she was nine.",
@@ -23,8 +24,8 @@ public sealed class SemanticCommandTests
         "The chef opens his own small restaurant by the sea.", "Kids build a robot for the science fair.",
         "The couple plan their wedding on a farm.", "A road trip with bad jokes and good music.",
         "The puppy learns to fetch at the dog show.", "Roommates argue over the dishes in this sitcom.",
-        "He took his daughter to the fair.", "She took the night train to Vienna.",
-        "Life on a sheep farm, told with gentle humour.", "His life changes when he wins a baking contest.",
+        "A gentle film about a turtle who wants to see the ocean.", "The orchestra tours Japan.",
+        "A cosy mystery where the only crime is a stolen pie.", "The choir prepares for the national competition.",
     ];
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class SemanticCommandTests
         string corpus = dir.Write("corpus.csv", "text,tags\n" + string.Join('\n', rows) + "\n");
         string model = dir.File("semantic-model.zip");
 
-        var train = await Tool.RunAsync(["train", corpus, "-o", model, "--semantic", "--folds", "0", "--quiet"], timeout: TimeSpan.FromMinutes(3));
+        var train = await Tool.RunAsync(["train", corpus, "-o", model, "--semantic", "--encoder-length", "2", "--folds", "0", "--quiet"], timeout: TimeSpan.FromMinutes(3));
         Assert.True(train.ExitCode == 0, train.ToString());
 
         string input = dir.Write("in.csv", "id,text\n1,Her father took his own life.\n2,A warm comedy about a bakery.\n");

@@ -114,6 +114,24 @@ public sealed class ModelTests
         Assert.Contains(vector, v => v != 0f);
     }
 
+    [Fact]
+    public void Parallel_calls_equal_sequential_results()
+    {
+        // One encoder (one ONNX session) serves every thread of the tagger; each call must stay its own. No cache, so
+        // every call really runs the model concurrently with the others.
+        using var stream = new MemoryStream();
+        SemanticModels.Semantic.Model.Save(stream);
+        stream.Position = 0;
+        var tagger = new ContentTagger(ContentTagModel.Load(stream, "semantic-model.zip", new MiniLmSentenceEncoder(cacheCapacity: 0)));
+        var texts = SemanticModels.Positives.Concat(SemanticModels.Negatives).Concat(Texts).ToArray();
+        var sequential = texts.Select(t => tagger.Tag(t).Scores.Select(s => s.Probability).ToArray()).ToArray();
+        var parallel = new float[texts.Length * 4][];
+        Parallel.For(0, parallel.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => parallel[i] = tagger.Tag(texts[i % texts.Length]).Scores.Select(s => s.Probability).ToArray());
+        for (int i = 0; i < parallel.Length; i++)
+            Assert.Equal(sequential[i % texts.Length], parallel[i]);
+    }
+
     private sealed class OtherEncoder : ITextEncoder
     {
         public string Id => "other/v1";

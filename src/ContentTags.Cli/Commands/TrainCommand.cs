@@ -27,9 +27,14 @@ internal static class TrainCommand
             Description = "Add full sentence embeddings (all-MiniLM-L6-v2) to the features: the accurate tier, much slower to train and to tag.",
         };
 
+        var encoderLength = new Option<float?>("--encoder-length")
+        {
+            Description = $"With --semantic: how much the sentence embeddings weigh beside the n-grams (default {SemanticContentTags.DefaultEncoderLength}; about 2 for a few dozen rows).",
+        };
+
         var command = new Command("train", "Train a model from a labeled CSV (columns text and tags by default).")
         {
-            input, output, textColumn, tagsColumn, seed, folds, favorRecall, delimiter, quiet, l1, l2, semantic,
+            input, output, textColumn, tagsColumn, seed, folds, favorRecall, delimiter, quiet, l1, l2, semantic, encoderLength,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
@@ -46,7 +51,10 @@ internal static class TrainCommand
             if (parse.GetValue(l2) is float b) options.L2Regularization = b;
             // Cross-validation featurizes the data once per fold, so the encoder keeps every sentence it embeds (up to
             // 200,000, about 300 MB) instead of embedding the corpus again for each fold.
-            if (parse.GetValue(semantic)) options.UseSentenceEmbeddings(new MiniLmSentenceEncoder(cacheCapacity: SemanticCacheCapacity));
+            if (parse.GetValue(semantic))
+                options.UseSentenceEmbeddings(new MiniLmSentenceEncoder(cacheCapacity: SemanticCacheCapacity), parse.GetValue(encoderLength));
+            else if (parse.GetValue(encoderLength) is not null)
+                throw new ArgumentException("--encoder-length needs --semantic.");
             var trainer = new ContentTagTrainer(options);
             string path = parse.GetValue(input)!;
             ContentTagModel model;

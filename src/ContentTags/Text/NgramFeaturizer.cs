@@ -23,7 +23,8 @@ namespace ContentTags;
 /// slots that follow the word slots;</description></item>
 /// </list>
 /// each slot holding its n-gram count, and the whole vector scaled to unit L2 norm; then, when the settings ask for
-/// them, the static embedding and the <see cref="ITextEncoder"/>'s vector, as they are.
+/// them, the static embedding as it is and the <see cref="ITextEncoder"/>'s vector scaled to
+/// <see cref="FeaturizerSettings.EncoderLength"/>.
 /// An instance keeps scratch buffers between calls, so it is not thread-safe: use one per thread.
 /// </remarks>
 internal sealed class NgramFeaturizer
@@ -164,7 +165,9 @@ internal sealed class NgramFeaturizer
             .Append(ml.Transforms.NormalizeLpNorm(ngrams, ngrams,
                 LpNormNormalizingEstimatorBase.NormFunction.L2, ensureZeroMean: false));
 
-        // Dense blocks (from the original text, not the marked one) follow the unit-length n-grams, unscaled.
+        // Dense blocks (from the original text, not the marked one) follow the unit-length n-grams: the static table
+        // unscaled, the encoder's block scaled to its own length (global contrast normalization without centring is
+        // exactly "L2-normalize, then multiply by the scale").
         var blocks = new List<string> { ngrams };
         if (s.StaticEmbeddings)
         {
@@ -174,7 +177,8 @@ internal sealed class NgramFeaturizer
         }
         if (_encoder is not null)
         {
-            chain = chain.Append(_encoder.CreateEstimator(ml, inputColumn, encoded));
+            chain = chain.Append(_encoder.CreateEstimator(ml, inputColumn, encoded))
+                .Append(ml.Transforms.NormalizeGlobalContrast(encoded, encoded, ensureZeroMean: false, ensureUnitStandardDeviation: false, scale: s.EncoderLength));
             blocks.Add(encoded);
             dropped.Add(encoded);
         }
@@ -205,10 +209,16 @@ internal sealed class NgramFeaturizer
     private void AppendEncoded(ReadOnlySpan<char> text, FeatureVector into)
     {
         // As for the static embedding: explicit zeros stay out, as ML.NET's concatenation leaves them out.
-        _encoder!.Encode(text, _encoded!);
-        into.EnsureCapacity(into.Count + _encoded!.Length);
-        for (int d = 0; d < _encoded.Length; d++)
-            if (_encoded[d] != 0f) into.Append(EncoderOffset + d, _encoded[d]);
+        Span<float> encoded = _encoded!;
+        _encoder!.Encode(text, encoded);
+        double sumOfSquares = 0;
+        foreach (float v in encoded)
+            sumOfSquares += (double)v * v;
+        float norm = MathF.Sqrt((float)sumOfSquares);
+        float scale = norm > 0 && float.IsFinite(norm) ? Settings.EncoderLength / norm : 0f;
+        into.EnsureCapacity(into.Count + encoded.Length);
+        for (int d = 0; d < encoded.Length; d++)
+            if (encoded[d] != 0f && scale != 0f) into.Append(EncoderOffset + d, encoded[d] * scale);
     }
 
     /// <summary>

@@ -11,7 +11,16 @@ namespace ContentTags.Samples.Tests.Support;
 public sealed partial class WebApiServer : IAsyncLifetime
 {
     private readonly StringBuilder _log = new();
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private Process? _process;
+
+    public WebApiServer()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>A server with extra environment variables, such as <c>ContentTags__ModelPath</c>.</summary>
+    internal WebApiServer(IReadOnlyDictionary<string, string> environment) => _environment = environment;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -22,6 +31,7 @@ public sealed partial class WebApiServer : IAsyncLifetime
         // The working directory is the project folder, so that wwwroot (the page) is found under the content root.
         var info = SampleApps.StartInfo("WebApi", ["--urls", "http://127.0.0.1:0"]);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in _environment) info.Environment[name] = value;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         _process = new Process { StartInfo = info, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => OnLine(e.Data, listening);

@@ -15,6 +15,8 @@ public sealed class TextEncoderHookTests
     {
         var options = SmallCorpus.Options();
         options.Encoder = LetterEncoder.Instance;
+        // Not 1, so the parity test also covers the block's scaling in both paths.
+        options.Featurizer = options.Featurizer with { EncoderLength = 3f };
         return new ContentTagTrainer(options).Train(SmallCorpus.Examples);
     });
 
@@ -26,6 +28,7 @@ public sealed class TextEncoderHookTests
         Assert.Equal(LetterEncoder.Size, settings.EncoderDimension);
         Assert.Equal("ContentTags.Tests", settings.EncoderPackage);
         Assert.Equal(settings.NgramDimension + LetterEncoder.Size, settings.Dimension);
+        Assert.Equal(3f, settings.EncoderLength);
     }
 
     [Fact]
@@ -68,6 +71,8 @@ public sealed class TextEncoderHookTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new FeaturizerSettings { Encoder = "x", EncoderDimension = 0 }.Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => new FeaturizerSettings { EncoderDimension = 3 }.Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FeaturizerSettings { EncoderLength = 0f }.Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FeaturizerSettings { EncoderLength = float.NaN }.Validate());
         Assert.Throws<ArgumentException>(() => new NgramFeaturizer(new FeaturizerSettings { Encoder = "x", EncoderDimension = 3 }));
     }
 }
