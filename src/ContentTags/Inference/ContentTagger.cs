@@ -176,7 +176,11 @@ public sealed class ContentTagger
         if (!windows) return true;
 
         var window = scratch.Window.AsSpan();
-        for (int i = 0; i + width <= sentences.Count; i++)
+        // A dense block is computed per window; an encoder such as the accurate tier's costs milliseconds a sentence,
+        // so with one only the first windows are scored and a huge text stays bounded (the whole text still counts).
+        int windowCount = sentences.Count - width + 1;
+        if (scratch.Featurizer.HasEmbedding) windowCount = Math.Min(windowCount, MaxDenseWindows);
+        for (int i = 0; i < windowCount; i++)
         {
             window.Clear();
             for (int j = i; j < i + width; j++) AddTo(window, parts.DotsOf(j));
@@ -188,6 +192,9 @@ public sealed class ContentTagger
         }
         return true;
     }
+
+    /// <summary>How many windows a model with a dense block (static table or text encoder) scores at most.</summary>
+    internal const int MaxDenseWindows = 64;
 
     /// <summary>The whole text's probabilities into <c>scratch.Probabilities</c>, its dot products and scale kept for the evidence.</summary>
     private void ScoreWhole(ReadOnlySpan<char> text, Scratch scratch)
@@ -254,12 +261,14 @@ public sealed class ContentTagger
             Array.Fill(best, (-1, float.NegativeInfinity, 0f));
             var alone = scratch.Window.AsSpan();
             var parts = scratch.Parts;
+            // Past MaxDenseWindows sentences a dense block is left out of every sentence's own score, for the same bound.
+            bool dense = sentences.Count <= MaxDenseWindows;
             for (int i = 0; i < sentences.Count; i++)
             {
                 var dots = parts.DotsOf(i);
                 dots.CopyTo(alone);
                 Multiply(alone, NgramFeaturizer.L2Scale(parts.SumOfSquares[i]));
-                AddEmbeddingDots(span[sentences[i]], scratch, alone);
+                if (dense) AddEmbeddingDots(span[sentences[i]], scratch, alone);
                 for (int k = 0; k < fired.Count; k++)
                 {
                     int t = fired[k];

@@ -47,6 +47,19 @@ public sealed class TextEncoderHookTests
     }
 
     [Fact]
+    public void A_huge_text_encodes_a_bounded_number_of_windows()
+    {
+        // An encoder can cost milliseconds a sentence; 2,000 sentences must not mean 2,000 encodings.
+        var tagger = new ContentTagger(s_model.Value);
+        string text = string.Concat(Enumerable.Range(0, 2000).Select(i => $"Sentence {i} tells of the gunman who shot the sheriff. "));
+        int before = LetterEncoder.Calls;
+        var result = tagger.Tag(text);
+        int calls = LetterEncoder.Calls - before;
+        Assert.InRange(calls, 2, 1 + ContentTagger.MaxDenseWindows);
+        Assert.Equal(tagger.Taxonomy.Count, result.Scores.Count);
+    }
+
+    [Fact]
     public void Round_trips_with_the_encoder_and_fails_clearly_without_it()
     {
         using var stream = new MemoryStream();
@@ -86,6 +99,11 @@ internal sealed class LetterEncoder : ITextEncoder
 
     public static readonly LetterEncoder Instance = new();
 
+    private static int s_calls;
+
+    /// <summary>How many times <see cref="Encode"/> has run (the tests of one class run one at a time).</summary>
+    public static int Calls => Volatile.Read(ref s_calls);
+
     public string Id => EncoderId;
 
     public string Package => "ContentTags.Tests";
@@ -94,6 +112,7 @@ internal sealed class LetterEncoder : ITextEncoder
 
     public void Encode(ReadOnlySpan<char> text, Span<float> destination)
     {
+        Interlocked.Increment(ref s_calls);
         var vector = destination[..Size];
         vector.Clear();
         int letters = 0;
