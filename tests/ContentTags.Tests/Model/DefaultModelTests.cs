@@ -41,6 +41,7 @@ public sealed class DefaultModelTests
     [InlineData("He forced himself on her after the party.", "sexual-violence")]
     [InlineData("She stopped eating after the move and hid her ribs under baggy jumpers.", "eating-disorder")]
     [InlineData("Her uncle took his own life the winter she turned twelve.", "suicide")]
+    [InlineData("A quiet drama about a fishing town. The ending is hopeful. Her uncle took his own life the winter she turned twelve.", "suicide")]
     public void Embedded_model_tags_what_happens_not_the_words(string text, string expected) =>
         Assert.Equal(expected, ContentTagger.Default.Tag(text).ToString());
 
