@@ -261,6 +261,8 @@ public sealed class ContentTagger
             Array.Fill(best, (-1, float.NegativeInfinity, 0f));
             var alone = scratch.Window.AsSpan();
             var parts = scratch.Parts;
+            var wholeProbability = new float[fired.Count];
+            for (int k = 0; k < fired.Count; k++) wholeProbability[k] = scorer.Probability(fired[k], scratch.WholeDots[fired[k]]);
             // Past MaxDenseWindows sentences a dense block is left out of every sentence's own score, for the same bound.
             bool dense = sentences.Count <= MaxDenseWindows;
             for (int i = 0; i < sentences.Count; i++)
@@ -274,21 +276,25 @@ public sealed class ContentTagger
                     int t = fired[k];
                     float own = scorer.Probability(t, alone[t]);
                     float without = scorer.Probability(t, scratch.WholeDots[t] - dots[t] * scratch.WholeScale);
-                    float score = own + (scorer.Probability(t, scratch.WholeDots[t]) - without);
+                    float score = own + (wholeProbability[k] - without);
                     if (score > best[k].Score) best[k] = (i, score, own);
                 }
             }
         }
 
+        // Tags that share a sentence share one pass over its words.
         var evidence = new TagEvidence[fired.Count];
-        var words = new Dictionary<int, string[][]>();
+        var words = new string[fired.Count][];
         for (int k = 0; k < fired.Count; k++)
         {
             int i = best[k].Sentence;
-            if (!words.TryGetValue(i, out var perTag))
-                words[i] = perTag = TopWords(text, sentences[i], fired, best, i, scratch);
+            if (words[k] is null)
+            {
+                var perTag = TopWords(text, sentences[i], fired, best, i, scratch);
+                for (int j = k; j < fired.Count; j++) if (best[j].Sentence == i) words[j] = perTag[j];
+            }
             var (offset, length) = sentences[i].GetOffsetAndLength(span.Length);
-            evidence[k] = new TagEvidence(_ids[fired[k]], text.Substring(offset, length), offset, length, perTag[k], best[k].Alone);
+            evidence[k] = new TagEvidence(_ids[fired[k]], text.Substring(offset, length), offset, length, words[k], best[k].Alone);
         }
         return evidence;
     }
@@ -340,23 +346,36 @@ public sealed class ContentTagger
         }
 
         var result = new string[fired.Count][];
+        var candidates = scratch.Candidates;
         for (int k = 0; k < fired.Count; k++)
         {
             if (best[k].Sentence != sentence) continue;
             int t = fired[k];
-            var chosen = new List<(string Word, float Share)>();
+            candidates.Clear();
             for (int w = 0; w < wordSpans.Count; w++)
+                if (shares[w * stride + t] > 0) candidates.Add((shares[w * stride + t], w));
+            candidates.Sort((a, b) => b.Share.CompareTo(a.Share));
+
+            // Strongest first; function words and repeats are skipped, and only the words kept become strings.
+            var chosen = new List<string>(_options.EvidenceWords);
+            foreach (var (_, w) in candidates)
             {
-                float share = shares[w * stride + t];
-                if (share <= 0) continue;
+                if (chosen.Count == _options.EvidenceWords) break;
                 int from = scratch.SourceIndex[wordSpans[w].Start], to = scratch.SourceIndex[wordSpans[w].End - 1] + 1;
-                string word = span[from..to].ToString();
-                if (StopWords.Contains(word) || chosen.Exists(c => c.Word.Equals(word, StringComparison.OrdinalIgnoreCase))) continue;
-                chosen.Add((word, share));
+                var word = span[from..to];
+                if (StopWords.Contains(word) || Repeats(chosen, word)) continue;
+                chosen.Add(word.ToString());
             }
-            result[k] = chosen.OrderByDescending(c => c.Share).Take(_options.EvidenceWords).Select(c => c.Word).ToArray();
+            result[k] = [.. chosen];
         }
         return result;
+    }
+
+    private static bool Repeats(List<string> chosen, ReadOnlySpan<char> word)
+    {
+        foreach (string c in chosen)
+            if (word.Equals(c, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private ContentTagResult Empty()
@@ -391,6 +410,7 @@ public sealed class ContentTagger
         public readonly List<NgramOccurrence> Occurrences = new();
         public int[] SourceIndex = new int[256];
         public readonly List<(int Start, int End)> WordSpans = new();
+        public readonly List<(float Share, int Word)> Candidates = new();
         private float[] _shares = new float[256];
 
         /// <summary>A cleared buffer of at least <paramref name="length"/> floats.</summary>
