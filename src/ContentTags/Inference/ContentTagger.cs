@@ -246,10 +246,12 @@ public sealed class ContentTagger
         var sentences = scratch.Sentences;
         var scorer = _model.Scorer;
         int stride = scorer.Stride;
-        var fired = new List<int>(scores.Length);
+        // Working lists live in the thread's scratch, so a call allocates only the evidence it returns.
+        var fired = scratch.Fired;
+        fired.Clear();
         for (int t = 0; t < scores.Length; t++) if (scores[t].IsTagged) fired.Add(t);
 
-        var best = new (int Sentence, float Score, float Alone)[fired.Count];
+        var best = scratch.Best;
         if (sentences.Count <= 1)
         {
             var whole = sentences.Count == 1 ? sentences[0] : new Range(0, span.Length);
@@ -258,10 +260,10 @@ public sealed class ContentTagger
         }
         else
         {
-            Array.Fill(best, (-1, float.NegativeInfinity, 0f));
+            Array.Fill(best, (-1, float.NegativeInfinity, 0f), 0, fired.Count);
             var alone = scratch.Window.AsSpan();
             var parts = scratch.Parts;
-            var wholeProbability = new float[fired.Count];
+            var wholeProbability = scratch.WholeProbabilities;
             for (int k = 0; k < fired.Count; k++) wholeProbability[k] = scorer.Probability(fired[k], scratch.WholeDots[fired[k]]);
             // Past MaxDenseWindows sentences a dense block is left out of every sentence's own score, for the same bound.
             bool dense = sentences.Count <= MaxDenseWindows;
@@ -284,17 +286,18 @@ public sealed class ContentTagger
 
         // Tags that share a sentence share one pass over its words.
         var evidence = new TagEvidence[fired.Count];
-        var words = new string[fired.Count][];
+        var words = scratch.Words;
+        Array.Clear(words);
         for (int k = 0; k < fired.Count; k++)
         {
             int i = best[k].Sentence;
-            if (words[k] is null)
-            {
-                var perTag = TopWords(text, sentences[i], fired, best, i, scratch);
-                for (int j = k; j < fired.Count; j++) if (best[j].Sentence == i) words[j] = perTag[j];
-            }
+            if (words[k] is null) TopWords(text, sentences[i], fired, best, i, scratch);
             var (offset, length) = sentences[i].GetOffsetAndLength(span.Length);
-            evidence[k] = new TagEvidence(_ids[fired[k]], text.Substring(offset, length), offset, length, words[k], best[k].Alone);
+            // Tags evidenced by the same sentence share its string.
+            string? sentence = null;
+            for (int j = 0; j < k && sentence is null; j++) if (best[j].Sentence == i) sentence = evidence[j].Sentence;
+            sentence ??= text.Substring(offset, length);
+            evidence[k] = new TagEvidence(_ids[fired[k]], sentence, offset, length, words[k]!, best[k].Alone);
         }
         return evidence;
     }
@@ -303,9 +306,9 @@ public sealed class ContentTagger
     /// The words of a sentence that add most to each tag whose evidence it is: every n-gram occurrence (word, word pair,
     /// character n-gram) shares its weight among the words it covers, by how many of its characters each one holds, so a
     /// word's share includes the phrases and spellings it is part of, not only its own weight. Words are returned as
-    /// written in the text.
+    /// written in the text, into <c>scratch.Words</c> for every fired tag whose evidence this sentence is.
     /// </summary>
-    private string[][] TopWords(string text, Range range, List<int> fired, (int Sentence, float Score, float Alone)[] best, int sentence, Scratch scratch)
+    private void TopWords(string text, Range range, List<int> fired, (int Sentence, float Score, float Alone)[] best, int sentence, Scratch scratch)
     {
         var (offset, length) = range.GetOffsetAndLength(text.Length);
         var span = text.AsSpan(offset, length);
@@ -345,8 +348,8 @@ public sealed class ContentTagger
             }
         }
 
-        var result = new string[fired.Count][];
         var candidates = scratch.Candidates;
+        var chosen = scratch.Chosen;
         for (int k = 0; k < fired.Count; k++)
         {
             if (best[k].Sentence != sentence) continue;
@@ -357,7 +360,7 @@ public sealed class ContentTagger
             candidates.Sort((a, b) => b.Share.CompareTo(a.Share));
 
             // Strongest first; function words and repeats are skipped, and only the words kept become strings.
-            var chosen = new List<string>(_options.EvidenceWords);
+            chosen.Clear();
             foreach (var (_, w) in candidates)
             {
                 if (chosen.Count == _options.EvidenceWords) break;
@@ -366,9 +369,8 @@ public sealed class ContentTagger
                 if (StopWords.Contains(word) || Repeats(chosen, word)) continue;
                 chosen.Add(word.ToString());
             }
-            result[k] = [.. chosen];
+            scratch.Words[k] = [.. chosen];
         }
-        return result;
     }
 
     private static bool Repeats(List<string> chosen, ReadOnlySpan<char> word)
@@ -404,6 +406,7 @@ public sealed class ContentTagger
         public readonly float[] Window = new float[scorer.Stride];
         public readonly float[] Work = new float[scorer.Stride];
         public readonly float[] WholeDots = new float[scorer.Stride];
+        public readonly float[] WholeProbabilities = new float[scorer.Stride];
         public float WholeScale;
         public readonly List<Range> Sentences = new();
 
@@ -411,6 +414,10 @@ public sealed class ContentTagger
         public int[] SourceIndex = new int[256];
         public readonly List<(int Start, int End)> WordSpans = new();
         public readonly List<(float Share, int Word)> Candidates = new();
+        public readonly List<string> Chosen = new();
+        public readonly List<int> Fired = new();
+        public readonly (int Sentence, float Score, float Alone)[] Best = new (int, float, float)[scorer.Stride];
+        public readonly string[]?[] Words = new string[]?[scorer.Stride];
         private float[] _shares = new float[256];
 
         /// <summary>A cleared buffer of at least <paramref name="length"/> floats.</summary>
