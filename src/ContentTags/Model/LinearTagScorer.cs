@@ -85,13 +85,6 @@ internal sealed class LinearTagScorer
     /// <summary>The weight of one feature for one tag (how much that feature pushes the tag).</summary>
     public float Weight(int feature, int tag) => _weights[(long)feature * Stride + tag];
 
-    /// <summary>Writes one calibrated probability per tag into <paramref name="probabilities"/> (length <see cref="Stride"/>).</summary>
-    public void Score(FeatureVector features, Span<float> probabilities)
-    {
-        Dot(features, probabilities);
-        Calibrate(probabilities);
-    }
-
     /// <summary>
     /// Writes each tag's dot product with <paramref name="features"/> (no bias, no calibration) into
     /// <paramref name="sums"/> (length <see cref="Stride"/>). The features may be in any order.
