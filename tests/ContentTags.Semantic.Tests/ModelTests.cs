@@ -1,3 +1,5 @@
+using ContentTags.Tests.Shared;
+
 namespace ContentTags.Semantic.Tests;
 
 /// <summary>A semantic model runs the same on the fast path and in ML.NET, survives a save and load, and says what it needs.</summary>
@@ -123,7 +125,7 @@ public sealed class ModelTests
         SemanticModels.Semantic.Model.Save(stream);
         stream.Position = 0;
         var tagger = new ContentTagger(ContentTagModel.Load(stream, "semantic-model.zip", new MiniLmSentenceEncoder(cacheCapacity: 0)));
-        var texts = SemanticModels.Positives.Concat(SemanticModels.Negatives).Concat(Texts).ToArray();
+        var texts = ParaphraseRows.Positives.Concat(ParaphraseRows.Negatives).Concat(Texts).ToArray();
         var sequential = texts.Select(t => tagger.Tag(t).Scores.Select(s => s.Probability).ToArray()).ToArray();
         var parallel = new float[texts.Length * 4][];
         Parallel.For(0, parallel.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
