@@ -2,6 +2,7 @@
 """Adds written rows to the corpus and applies label corrections, keeping the split stable.
 
   python3 tools/corpus/merge.py [--labels corrections.csv] [rows.jsonl ...]
+  python3 tools/corpus/merge.py --unseen rows.jsonl ...   (evaluation-only rows: data/unseen-writers.csv)
 
 A row goes to data/heldout.csv when sha256(id) % 100 < 15, else to data/corpus.csv, so a row's side never depends
 on what else is in the corpus. corrections.csv (id,tags) replaces the tags of rows already there. Rows whose id is
@@ -11,9 +12,15 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../..")
 FILES = {False: os.path.join(ROOT, "data/corpus.csv"), True: os.path.join(ROOT, "data/heldout.csv")}
 HEADER = ["id", "kind", "text", "tags", "hard"]
 def held(i): return int(hashlib.sha256(i.encode()).hexdigest(), 16) % 100 < 15
-tables = {k: list(csv.reader(open(f, newline="")))[1:] for k, f in FILES.items()}
-present = {r[0] for rows in tables.values() for r in rows}
+UNSEEN = os.path.join(ROOT, "data/unseen-writers.csv")
 args = sys.argv[1:]
+if args[:1] == ["--unseen"]:
+    # Rows by writers whose text never enters training or held-out: all of them go to one evaluation file.
+    FILES = {"unseen": UNSEEN}
+    args = args[1:]
+    def held(i): return "unseen"
+tables = {k: (list(csv.reader(open(f, newline="")))[1:] if os.path.exists(f) else []) for k, f in FILES.items()}
+present = {r[0] for rows in tables.values() for r in rows}
 if args[:1] == ["--labels"]:
     fixes = {r["id"]: r["tags"] for r in csv.DictReader(open(args[1]))}
     args = args[2:]
@@ -22,7 +29,7 @@ if args[:1] == ["--labels"]:
         for r in rows:
             if r[0] in fixes and r[3] != fixes[r[0]]: r[3] = fixes[r[0]]; changed += 1
     print(f"labels changed on {changed} rows")
-added = {False: 0, True: 0}
+added = {k: 0 for k in FILES}
 for path in args:
     for line in open(path):
         if not line.strip(): continue
@@ -34,4 +41,4 @@ for path in args:
 for side, f in FILES.items():
     out = io.StringIO(); w = csv.writer(out, lineterminator="\n"); w.writerow(HEADER); w.writerows(tables[side])
     open(f, "w", newline="").write(out.getvalue())
-print(f"added {added[False]} training rows, {added[True]} held-out rows; now {len(tables[False])} + {len(tables[True])}")
+print("added " + ", ".join(f"{n} rows to {os.path.relpath(FILES[k], ROOT)} (now {len(tables[k])})" for k, n in added.items()))

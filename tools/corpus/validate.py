@@ -9,7 +9,7 @@ KINDS = {"synopsis","review","blurb","episode","game"}
 def grams(t):
     w = re.findall(r"[a-z0-9']+", t.lower()); return {tuple(w[i:i+3]) for i in range(len(w)-2)}
 existing = {}
-for f in [os.path.join(ROOT, "data/corpus.csv"), os.path.join(ROOT, "data/heldout.csv")]:
+for f in [os.path.join(ROOT, "data", n) for n in ("corpus.csv", "heldout.csv", "unseen-writers.csv") if os.path.exists(os.path.join(ROOT, "data", n))]:
     for r in csv.DictReader(open(f)): existing[r["id"]] = grams(r["text"])
 path = sys.argv[1]; errors = 0; seen = {}; n = 0
 for i, line in enumerate(open(path), 1):
