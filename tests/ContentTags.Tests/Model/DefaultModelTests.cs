@@ -42,6 +42,12 @@ public sealed class DefaultModelTests
     [InlineData("She stopped eating after the move and hid her ribs under baggy jumpers.", "eating-disorder")]
     [InlineData("Her uncle took his own life the winter she turned twelve.", "suicide")]
     [InlineData("A quiet drama about a fishing town. The ending is hopeful. Her uncle took his own life the winter she turned twelve.", "suicide")]
+    [InlineData("The 'hostage' in this family comedy is the TV remote.", "")]
+    [InlineData("Despite its title, Slaughterhouse Lane is a gentle village mystery about a stolen marrow.", "")]
+    [InlineData("This game is addictive as hell, I lost a whole weekend to it.", "")]
+    [InlineData("Long sleeves in July, a razor blade taped under the desk drawer.", "self-harm")]
+    [InlineData("He was found in the garage with the engine running; the film is about the family he left behind.", "suicide")]
+    [InlineData("After the divorce he keeps tracking her phone and emptying their joint account.", "domestic-abuse")]
     public void Embedded_model_tags_what_happens_not_the_words(string text, string expected) =>
         Assert.Equal(expected, ContentTagger.Default.Tag(text).ToString());
 
@@ -52,6 +58,11 @@ public sealed class DefaultModelTests
         var held = await LabeledCsv.ReadAsync(Repo.Path("data/heldout.csv")).ToListAsync();
         Assert.True(held.Count > 500);
         Assert.DoesNotContain(held, e => train.Contains(e.Text));
+
+        // Nor do the evaluation-only rows by writers the model never learns from.
+        var unseen = await LabeledCsv.ReadAsync(Repo.Path("data/unseen-writers.csv")).ToListAsync();
+        Assert.True(unseen.Count > 300);
+        Assert.DoesNotContain(unseen, e => train.Contains(e.Text));
     }
 
     [Theory]
