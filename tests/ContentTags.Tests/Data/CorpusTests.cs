@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using ContentTags.Evaluation;
 using ContentTags.Tests.Support;
 using CsvHelper;
 using Xunit.Abstractions;
@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace ContentTags.Tests.Data;
 
 /// <summary>The labeled corpus in data/ is what the default model learns from: these tests hold it to its promises.</summary>
-public sealed partial class CorpusTests(ITestOutputHelper output)
+public sealed class CorpusTests(ITestOutputHelper output)
 {
     private static readonly string[] Kinds = ["synopsis", "review", "blurb", "episode", "game"];
 
@@ -67,7 +67,7 @@ public sealed partial class CorpusTests(ITestOutputHelper output)
     public void No_two_rows_share_most_of_their_word_trigrams()
     {
         // Rows written from a template share most of their 3-grams; prose written one by one does not.
-        var grams = AllRows.Select(r => Trigrams(r.Text)).ToArray();
+        var grams = AllRows.Select(r => CorpusMeasures.Trigrams(r.Text)).ToArray();
         var index = new Dictionary<string, List<int>>();
         for (int i = 0; i < grams.Length; i++)
             foreach (var g in grams[i])
@@ -88,34 +88,8 @@ public sealed partial class CorpusTests(ITestOutputHelper output)
 
         // The share of distinct 3-grams falls as any corpus grows (common phrases recur), so it is measured on blocks
         // of a fixed size: prose written row by row keeps it well above 0.8 at 4,000 rows; templates fall far below.
-        var ratios = BlockRatios(grams);
-        output.WriteLine($"distinct word 3-grams / all word 3-grams per {RatioBlock:N0}-row block: {string.Join(", ", ratios.Select(r => r.ToString("0.000")))}");
-        Assert.True(ratios.Min() > 0.8, $"distinct 3-gram ratio {ratios.Min():0.000} in a block of {RatioBlock:N0} rows: the corpus repeats itself");
+        var ratios = CorpusMeasures.BlockRatios(grams);
+        output.WriteLine($"distinct word 3-grams / all word 3-grams per {CorpusMeasures.RatioBlock:N0}-row block: {string.Join(", ", ratios.Select(r => r.ToString("0.000")))}");
+        Assert.True(ratios.Min() > 0.8, $"distinct 3-gram ratio {ratios.Min():0.000} in a block of {CorpusMeasures.RatioBlock:N0} rows: the corpus repeats itself");
     }
-
-    private const int RatioBlock = 4000;
-
-    private static List<double> BlockRatios(HashSet<string>[] grams)
-    {
-        var order = Enumerable.Range(0, grams.Length).ToArray();
-        new Random(42).Shuffle(order);
-        var ratios = new List<double>();
-        for (int start = 0; start == 0 || start + RatioBlock <= order.Length; start += RatioBlock)
-        {
-            var block = order.Skip(start).Take(RatioBlock).Select(i => grams[i]).ToList();
-            ratios.Add(block.SelectMany(g => g).Distinct().Count() / (double)block.Sum(g => g.Count));
-        }
-        return ratios;
-    }
-
-    private static HashSet<string> Trigrams(string text)
-    {
-        var words = WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToArray();
-        var set = new HashSet<string>();
-        for (int i = 0; i + 2 < words.Length; i++) set.Add(words[i] + " " + words[i + 1] + " " + words[i + 2]);
-        return set;
-    }
-
-    [GeneratedRegex("[a-z0-9']+")]
-    private static partial Regex WordPattern();
 }
