@@ -423,14 +423,14 @@ public sealed class ContentTagger
         /// <summary>A cleared buffer of at least <paramref name="length"/> floats.</summary>
         public float[] Shares(int length)
         {
-            if (_shares.Length < length) _shares = new float[Math.Max(length, 2 * _shares.Length)];
+            ScratchBuffers.EnsureLength(ref _shares, length);
             _shares.AsSpan(0, length).Clear();
             return _shares;
         }
 
         public void EnsureSourceIndex(int length)
         {
-            if (SourceIndex.Length < length) SourceIndex = new int[Math.Max(length, 2 * SourceIndex.Length)];
+            ScratchBuffers.EnsureLength(ref SourceIndex, length);
         }
     }
 }

@@ -79,7 +79,7 @@ internal sealed class SentenceParts : IOccurrenceObserver
 
     int[] IOccurrenceObserver.SourceIndexBuffer(int length)
     {
-        if (_source.Length < length) _source = new int[Math.Max(length, 2 * _source.Length)];
+        ScratchBuffers.EnsureLength(ref _source, length);
         return _source;
     }
 

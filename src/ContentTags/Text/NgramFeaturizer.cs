@@ -346,7 +346,7 @@ internal sealed class NgramFeaturizer
         if (Settings.MarkNegation)
         {
             // Marking keeps every character's position, so the source index still points into the caller's text.
-            if (_marked.Length < text.Length) _marked = new char[Math.Max(text.Length, (int)Math.Min(Array.MaxLength, 2L * _marked.Length))];
+            ScratchBuffers.EnsureLength(ref _marked, text.Length);
             NegationMarker.Mark(text, _marked);
             text = _marked.AsSpan(0, text.Length);
         }
@@ -484,8 +484,7 @@ internal sealed class NgramFeaturizer
 
         // ML.NET's character tokenizer makes the UTF-16 code unit itself the key (no +1: NUL becomes the "missing" key 0,
         // which n-gram hashing still hashes as 0). Each character is in n windows, so its half of the round is done once.
-        if (_charChunks.Length < framed.Length)
-            _charChunks = new uint[Math.Max(framed.Length, (int)Math.Min(Array.MaxLength, 2L * _charChunks.Length))];
+        ScratchBuffers.EnsureLength(ref _charChunks, framed.Length);
         Span<uint> chunks = _charChunks.AsSpan(0, framed.Length);
         for (int i = 0; i < framed.Length; i++)
             chunks[i] = MlNetHash.MixChunk(framed[i]);
@@ -538,11 +537,7 @@ internal sealed class NgramFeaturizer
             _tableCounts = new int[capacity];
         }
 
-        if (maxDistinct > _tablePositions.Length)
-        {
-            int size = Math.Max(maxDistinct, (int)Math.Min(Array.MaxLength, 2L * _tablePositions.Length));
-            _tablePositions = new int[size];
-        }
+        ScratchBuffers.EnsureLength(ref _tablePositions, maxDistinct);
 
         _tableMask = capacity - 1;
     }
@@ -575,10 +570,6 @@ internal sealed class NgramFeaturizer
         }
     }
 
-    private void EnsureTextCapacity(int needed)
-    {
-        if (needed > _text.Length)
-            _text = new char[Math.Max(needed, (int)Math.Min(Array.MaxLength, 2L * _text.Length))];
-    }
+    private void EnsureTextCapacity(int needed) => ScratchBuffers.EnsureLength(ref _text, needed);
 
 }
