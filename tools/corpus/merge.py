@@ -9,18 +9,20 @@ on what else is in the corpus. corrections.csv (id,tags) replaces the tags of ro
 already present are skipped; every new row must pass validate.py's checks first."""
 import csv, hashlib, io, json, os, sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../..")
-FILES = {False: os.path.join(ROOT, "data/corpus.csv"), True: os.path.join(ROOT, "data/heldout.csv")}
 HEADER = ["id", "kind", "text", "tags", "hard"]
+CORPUS, HELDOUT, UNSEEN = (os.path.join(ROOT, "data", n) for n in ("corpus.csv", "heldout.csv", "unseen-writers.csv"))
+def read(f): return list(csv.reader(open(f, newline="")))[1:] if os.path.exists(f) else []
 def held(i): return int(hashlib.sha256(i.encode()).hexdigest(), 16) % 100 < 15
-UNSEEN = os.path.join(ROOT, "data/unseen-writers.csv")
 args = sys.argv[1:]
-if args[:1] == ["--unseen"]:
+unseen = args[:1] == ["--unseen"]
+if unseen:
     # Rows by writers whose text never enters training or held-out: all of them go to one evaluation file.
-    FILES = {"unseen": UNSEEN}
     args = args[1:]
-    def held(i): return "unseen"
-tables = {k: (list(csv.reader(open(f, newline="")))[1:] if os.path.exists(f) else []) for k, f in FILES.items()}
-present = {r[0] for rows in tables.values() for r in rows}
+FILES = {"unseen": UNSEEN} if unseen else {False: CORPUS, True: HELDOUT}
+side_of = (lambda i: "unseen") if unseen else held
+tables = {k: read(f) for k, f in FILES.items()}
+# An id is taken once across all three files, whichever one this run writes.
+present = {r[0] for f in (CORPUS, HELDOUT, UNSEEN) for r in read(f)}
 if args[:1] == ["--labels"]:
     fixes = {r["id"]: r["tags"] for r in csv.DictReader(open(args[1]))}
     args = args[2:]
@@ -35,7 +37,7 @@ for path in args:
         if not line.strip(): continue
         r = json.loads(line)
         if r["id"] in present: continue
-        present.add(r["id"]); side = held(r["id"])
+        present.add(r["id"]); side = side_of(r["id"])
         tables[side].append([r["id"], r["kind"], " ".join(r["text"].split()), r["tags"], "true" if r["hard"] else "false"])
         added[side] += 1
 for side, f in FILES.items():
