@@ -61,9 +61,10 @@ public sealed class CommandTests
         string corpus = dir.Write("corpus.csv", string.Join('\n', lines) + "\n");
         string model = dir.File("model.zip");
 
-        var train = await Tool.RunAsync("train", corpus, "-o", model, "--folds", "2", "--quiet", "--l2", "0.01");
+        var train = await Tool.RunAsync("train", corpus, "-o", model, "--folds", "2", "--quiet", "--l2", "0.01", "--threshold-tolerance", "0.02");
 
         Assert.True(train.ExitCode == 0, train.ToString());
+        Assert.Equal(0.02, ContentTagModel.Load(model).Manifest.ThresholdTolerance);
         Assert.Contains("saved", train.StdErr);
         Assert.Contains("2-fold cross-validation", train.StdOut);
         string input = dir.Write("in.csv", "id,text\n1,A car bomb explodes in the crowded market and kills dozens of shoppers.\n");

@@ -18,6 +18,10 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Random seed; the same data and seed give the same model.", DefaultValueFactory = _ => 42 };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds that tune thresholds (0 skips tuning).", DefaultValueFactory = _ => 4 };
         var favorRecall = new Option<bool>("--favor-recall") { Description = "Tune thresholds for F2 (a missed warning costs more than a needless one)." };
+        var tolerance = new Option<double>("--threshold-tolerance")
+        {
+            Description = "F-score each tag's threshold may give up for a higher one, e.g. 0.01: fewer false alarms on look-alike text (default 0).",
+        };
         var delimiter = new Option<string>("--delimiter") { Description = "Field delimiter: ',' (default), ';', 'tab' or '|'.", DefaultValueFactory = _ => "," };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr." };
         var l1 = new Option<float?>("--l1") { Description = "L1 regularisation of each tag's classifier (default: the library's)." };
@@ -34,7 +38,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a model from a labeled CSV (columns text and tags by default).")
         {
-            input, output, textColumn, tagsColumn, seed, folds, favorRecall, delimiter, quiet, l1, l2, semantic, encoderLength,
+            input, output, textColumn, tagsColumn, seed, folds, favorRecall, tolerance, delimiter, quiet, l1, l2, semantic, encoderLength,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
@@ -45,6 +49,7 @@ internal static class TrainCommand
                 Seed = parse.GetValue(seed),
                 ValidationFolds = parse.GetValue(folds),
                 ThresholdObjective = parse.GetValue(favorRecall) ? ThresholdObjective.FavorRecall : ThresholdObjective.MaximizeF1,
+                ThresholdTolerance = parse.GetValue(tolerance),
                 Delimiter = TagCommand.ParseDelimiter(parse.GetValue(delimiter)!),
             };
             if (parse.GetValue(l1) is float a) options.L1Regularization = a;

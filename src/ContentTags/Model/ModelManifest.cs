@@ -36,6 +36,9 @@ public sealed record ModelManifest
     /// <summary>How thresholds were chosen.</summary>
     public ThresholdObjective ThresholdObjective { get; init; }
 
+    /// <summary>How much F-score each threshold could give up for a higher one (see <see cref="ContentTagTrainerOptions.ThresholdTolerance"/>).</summary>
+    public double ThresholdTolerance { get; init; }
+
     /// <summary>Metrics on the validation split that tuned the thresholds, if any.</summary>
     public ModelMetrics? ValidationMetrics { get; init; }
 

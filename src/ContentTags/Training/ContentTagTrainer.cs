@@ -74,7 +74,7 @@ public sealed class ContentTagTrainer
                 });
             }
             for (int t = 0; t < taxonomy.Count; t++)
-                thresholds[t] = ThresholdTuner.Tune(probabilities.Select(p => p[t]).ToArray(), labels.Select(y => y[t]).ToArray(), _options.ThresholdObjective);
+                thresholds[t] = ThresholdTuner.Tune(probabilities.Select(p => p[t]).ToArray(), labels.Select(y => y[t]).ToArray(), _options.ThresholdObjective, _options.ThresholdTolerance);
             var predicted = probabilities.Select(p => p.Select((x, t) => x >= thresholds[t]).ToArray()).ToArray();
             metrics = ModelMetrics.Compute(taxonomy.Ids, labels, predicted, thresholds);
         }
@@ -165,6 +165,7 @@ public sealed class ContentTagTrainer
             TrainingRows = data.Count,
             Seed = _options.Seed,
             ThresholdObjective = _options.ThresholdObjective,
+            ThresholdTolerance = _options.ThresholdTolerance,
             ValidationMetrics = metrics,
             Notes = _options.Notes,
         };

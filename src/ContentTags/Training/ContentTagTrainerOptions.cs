@@ -32,6 +32,13 @@ public sealed class ContentTagTrainerOptions
     /// <summary>What thresholds are tuned for. Default <see cref="ThresholdObjective.MaximizeF1"/>.</summary>
     public ThresholdObjective ThresholdObjective { get; set; } = ThresholdObjective.MaximizeF1;
 
+    /// <summary>
+    /// How much cross-validated F-score each tag may give up for a higher threshold (default 0: the best F-score). Near
+    /// its peak the F-score is flat, and the highest threshold within, say, 0.01 of it tags far fewer texts that only
+    /// look like a warning (a police raid as kidnapping) for about that much F1 on data like the training set.
+    /// </summary>
+    public double ThresholdTolerance { get; set; }
+
     /// <summary>A tag needs at least this many positive examples to be learned; fewer is an error that names the tag.</summary>
     public int MinimumPositives { get; set; } = 5;
 
@@ -62,6 +69,8 @@ public sealed class ContentTagTrainerOptions
         if (string.IsNullOrWhiteSpace(TextColumn)) throw new ArgumentException("TextColumn is empty.");
         if (string.IsNullOrWhiteSpace(TagsColumn)) throw new ArgumentException("TagsColumn is empty.");
         if (ValidationFolds is < 0 or > 20) throw new ArgumentOutOfRangeException(nameof(ValidationFolds), "Use 0 to 20 folds.");
+        if (ThresholdTolerance is < 0 or > 0.2 || double.IsNaN(ThresholdTolerance))
+            throw new ArgumentOutOfRangeException(nameof(ThresholdTolerance), ThresholdTolerance, "Use 0 to 0.2.");
         if (MinimumPositives < 1) throw new ArgumentOutOfRangeException(nameof(MinimumPositives), "Must be at least 1.");
         if (L1Regularization < 0 || L2Regularization < 0) throw new ArgumentOutOfRangeException(nameof(L2Regularization), "Regularisation cannot be negative.");
         ArgumentNullException.ThrowIfNull(Featurizer);

@@ -59,6 +59,34 @@ public sealed class ContentTagTrainerTests(TrainedModelFixture fixture) : IClass
     }
 
     [Fact]
+    public void Threshold_tolerance_never_lowers_a_threshold_and_is_recorded()
+    {
+        var options = SmallCorpus.Options();
+        options.ThresholdTolerance = 0.05;
+        var tolerant = new ContentTagTrainer(options).Train(SmallCorpus.Examples);
+        for (int t = 0; t < 3; t++)
+            Assert.True(tolerant.Thresholds[t] >= fixture.Model.Thresholds[t] - 1e-6, $"tag {t}: {tolerant.Thresholds[t]} < {fixture.Model.Thresholds[t]}");
+        Assert.Equal(0.05, tolerant.Manifest.ThresholdTolerance);
+        Assert.Equal(0, fixture.Model.Manifest.ThresholdTolerance);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ContentTagTrainer(new ContentTagTrainerOptions { ThresholdTolerance = -0.01 }));
+    }
+
+    [Fact]
+    public void Tolerance_takes_the_highest_threshold_close_to_the_best_F1()
+    {
+        // Twelve positives, eight negatives, scores falling. The best F1 (0.960) tags everything down to 0.30: 12 found, 1
+        // false alarm. Stopping at 0.40 finds 11 with the same false alarm (F1 0.917): within a tolerance of 0.05, and
+        // the highest such cut; at 0.50 F1 is 0.870, too far.
+        float[] p = [0.95f, 0.94f, 0.93f, 0.92f, 0.91f, 0.90f, 0.89f, 0.88f, 0.87f, 0.86f, 0.50f, 0.40f, 0.30f, 0.20f, 0.15f, 0.12f, 0.10f, 0.08f, 0.06f, 0.02f];
+        bool[] y = [true, true, true, true, true, true, true, true, true, false, true, true, true, false, false, false, false, false, false, false];
+        float best = ThresholdTuner.Tune(p, y, ThresholdObjective.MaximizeF1);
+        Assert.Equal((0.30f + 0.20f) / 2, best, 1e-6);
+        float tolerant = ThresholdTuner.Tune(p, y, ThresholdObjective.MaximizeF1, tolerance: 0.05);
+        Assert.Equal((0.40f + 0.30f) / 2, tolerant, 1e-6);
+        Assert.Equal(best, ThresholdTuner.Tune(p, y, ThresholdObjective.MaximizeF1, tolerance: 0));
+    }
+
+    [Fact]
     public async Task Trains_from_csv_with_configurable_columns()
     {
         string path = Path.Combine(Path.GetTempPath(), $"ct-train-{Guid.NewGuid():N}.csv");
