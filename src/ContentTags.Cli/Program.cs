@@ -26,5 +26,5 @@ if (parse.Errors.Count > 0)
 // nothing is left under the final output name. Without an explicit timeout System.CommandLine 2.0 registers no signal
 // handler, and the signal kills the process outright. The timeout bounds the wait for the command to finish
 // cleaning up; a command still blocked after it (reading a silent pipe) is abandoned with exit code 130 and
-// TempFiles removes what it left.
+// the library removes the temporary file it left.
 return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) });

@@ -11,6 +11,11 @@ def grams(t):
 existing = {}
 for f in [os.path.join(ROOT, "data", n) for n in ("corpus.csv", "heldout.csv", "unseen-writers.csv") if os.path.exists(os.path.join(ROOT, "data", n))]:
     for r in csv.DictReader(open(f)): existing[r["id"]] = grams(r["text"])
+# An index from 3-gram to the rows that have it: each new row is compared only with rows it shares a 3-gram with.
+index = {}; sizes = {}
+for oid, og in existing.items():
+    sizes[oid] = len(og)
+    for x in og: index.setdefault(x, []).append(oid)
 path = sys.argv[1]; errors = 0; seen = {}; n = 0
 for i, line in enumerate(open(path), 1):
     if not line.strip(): continue
@@ -33,8 +38,14 @@ for i, line in enumerate(open(path), 1):
     if not isinstance(r.get("hard"), bool): bad("hard must be true or false")
     g = grams(text)
     if len(g) >= 5:
-        for oid, og in list(seen.items()) + list(existing.items()):
-            if len(og) >= 5 and len(g & og) / min(len(g), len(og)) > 0.5:
+        hits = {}
+        for x in g:
+            for oid in index.get(x, ()): hits[oid] = hits.get(oid, 0) + 1
+        for oid, k in hits.items():
+            og = sizes[oid]
+            if og >= 5 and k / min(len(g), og) > 0.5:
                 bad(f"shares most of its word 3-grams with {oid}"); break
     seen[pid] = g
+    sizes[pid] = len(g)
+    for x in g: index.setdefault(x, []).append(pid)
 print(f"{n} rows, {errors} problems")

@@ -69,12 +69,12 @@ internal static class TagCommand
         string? badTemp = null;
         try
         {
-            if (badRowsPath is not null && IsDevice(badRowsPath))
+            if (badRowsPath is not null && ReplacedFile.IsDevice(badRowsPath))
                 badRows = new FileStream(badRowsPath, FileMode.Open, FileAccess.Write); // --bad-rows /dev/stderr
             else if (badRowsPath is not null)
             {
-                badTemp = TempFiles.Beside(badRowsPath);
-                badRows = new FileStream(badTemp, FileMode.Create, FileAccess.Write);
+                badTemp = ReplacedFile.CreateBeside(badRowsPath);
+                badRows = ReplacedFile.Open(badTemp);
             }
             var csv = new CsvContentTagger(tagger, options with { BadRows = badRows });
             CsvTaggingSummary result = await RunWithProgressAsync(showProgress, input, progress =>
@@ -85,7 +85,7 @@ internal static class TagCommand
             {
                 await badRows.DisposeAsync();
                 badRows = null;
-                if (badTemp is not null) TempFiles.MoveInto(badTemp, badRowsPath!);
+                if (badTemp is not null) ReplacedFile.Commit(badTemp, badRowsPath!);
             }
             if (summary)
                 Console.Error.WriteLine($"contenttags: {input}: {result.TaggedRows:N0} rows tagged ({result.RowsWithTags:N0} with warnings), {result.BadRows:N0} bad rows, {result.Elapsed.TotalSeconds:0.0}s");
@@ -94,7 +94,7 @@ internal static class TagCommand
         finally
         {
             if (badRows is not null) await badRows.DisposeAsync();
-            if (badTemp is not null) TempFiles.Delete(badTemp);
+            if (badTemp is not null) ReplacedFile.Delete(badTemp);
         }
     }
 
@@ -106,32 +106,9 @@ internal static class TagCommand
             await using var stdout = Console.OpenStandardOutput();
             return await csv.TagAsync(inStream, stdout, input == "-" ? "(stdin)" : input, progress, ct);
         }
-        // Devices and pipes (/dev/stdout, /dev/full, a FIFO) are written in place, as TagFileAsync does: there is
-        // nothing to rename over (and renaming over a device node would replace it).
-        if (IsDevice(output))
-        {
-            await using var device = new FileStream(output, FileMode.Open, FileAccess.Write);
-            return await csv.TagAsync(inStream, device, "(stdin)", progress, ct);
-        }
-
-        // stdin to a file: still write beside the target and rename when complete. The temporary file is also removed
-        // at exit, should a Ctrl-C abandon the run while it is blocked reading the pipe.
-        string temp = TempFiles.Beside(output);
-        try
-        {
-            CsvTaggingSummary summary;
-            await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
-            {
-                summary = await csv.TagAsync(inStream, file, "(stdin)", progress, ct);
-                file.Flush(flushToDisk: true);
-            }
-            TempFiles.MoveInto(temp, output);
-            return summary;
-        }
-        finally
-        {
-            TempFiles.Delete(temp);
-        }
+        // To a file: written beside the target and renamed when complete; the temporary file is also removed at exit,
+        // should a Ctrl-C abandon the run while it is blocked reading the pipe.
+        return await csv.TagFileAsync(inStream, output, input == "-" ? "(stdin)" : input, progress, ct);
     }
 
     private static async Task<CsvTaggingSummary> RunWithProgressAsync(bool show, string input, Func<IProgress<CsvTaggingProgress>?, Task<CsvTaggingSummary>> run)
@@ -157,12 +134,6 @@ internal static class TagCommand
     }
 
     /// <summary>Whether a path is a device (/dev/stderr, /dev/full), which is written in place rather than replaced by a rename.</summary>
-    private static bool IsDevice(string path)
-    {
-        string full = Path.GetFullPath(path);
-        return full.StartsWith("/dev/", StringComparison.Ordinal) || File.Exists(full) && (File.GetAttributes(full) & FileAttributes.Device) != 0;
-    }
-
     internal static char ParseDelimiter(string value) => value switch
     {
         "tab" or "\\t" or "\t" => '\t',

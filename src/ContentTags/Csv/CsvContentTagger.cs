@@ -35,46 +35,42 @@ public sealed class CsvContentTagger
     public async Task<CsvTaggingSummary> TagFileAsync(string inputPath, string outputPath, IProgress<CsvTaggingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(inputPath);
-        ArgumentException.ThrowIfNullOrEmpty(outputPath);
         await using var input = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return await TagFileAsync(input, outputPath, inputPath, progress, cancellationToken).ConfigureAwait(false);
+    }
 
-        // Devices and pipes (/dev/stdout, /dev/full, a FIFO) are written in place: there is nothing to rename over.
-        string full = Path.GetFullPath(outputPath);
-        if (File.Exists(full) && (File.GetAttributes(full) & FileAttributes.Device) != 0 || full.StartsWith("/dev/", StringComparison.Ordinal))
+    /// <summary>
+    /// Tags CSV from <paramref name="input"/> (standard input, a download, a decompressing stream) into the file
+    /// <paramref name="outputPath"/>, written beside it and renamed when complete as <see cref="TagFileAsync(string, string, IProgress{CsvTaggingProgress}?, CancellationToken)"/>
+    /// does; should the process exit mid-run, the temporary file is deleted. <paramref name="inputName"/> names the input in errors.
+    /// </summary>
+    /// <exception cref="ContentTagsDataException">A row is malformed or ragged (without <see cref="CsvTaggingOptions.BadRows"/>), or a column is missing.</exception>
+    public async Task<CsvTaggingSummary> TagFileAsync(Stream input, string outputPath, string inputName = "(input)", IProgress<CsvTaggingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentException.ThrowIfNullOrEmpty(outputPath);
+        if (ReplacedFile.IsDevice(outputPath))
         {
-            await using var device = new FileStream(full, FileMode.Open, FileAccess.Write);
-            return await TagAsync(input, device, inputPath, progress, cancellationToken).ConfigureAwait(false);
+            await using var device = new FileStream(Path.GetFullPath(outputPath), FileMode.Open, FileAccess.Write);
+            return await TagAsync(input, device, inputName, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        string folder = Path.GetDirectoryName(full)!;
-        // Said plainly, rather than as a failure to create the temporary file the user never named.
-        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"The output folder '{folder}' does not exist.");
-        string temp = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        FileStream output;
-        try
-        {
-            output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            // Also said in terms of the file the user named, not the temporary one.
-            throw new UnauthorizedAccessException($"Cannot write '{full}': the folder '{folder}' does not accept new files ({e.Message})", e);
-        }
+        string temp = ReplacedFile.CreateBeside(outputPath);
         try
         {
             CsvTaggingSummary summary;
-            await using (output)
+            await using (var output = ReplacedFile.Open(temp))
             {
-                summary = await TagAsync(input, output, inputPath, progress, cancellationToken).ConfigureAwait(false);
+                summary = await TagAsync(input, output, inputName, progress, cancellationToken).ConfigureAwait(false);
                 await output.FlushAsync(cancellationToken).ConfigureAwait(false);
                 output.Flush(flushToDisk: true);
             }
-            File.Move(temp, full, overwrite: true);
+            ReplacedFile.Commit(temp, outputPath);
             return summary;
         }
         finally
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            ReplacedFile.Delete(temp);
         }
     }
 
