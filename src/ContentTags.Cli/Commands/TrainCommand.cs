@@ -18,9 +18,9 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Random seed; the same data and seed give the same model.", DefaultValueFactory = _ => 42 };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds that tune thresholds (0 skips tuning).", DefaultValueFactory = _ => 4 };
         var favorRecall = new Option<bool>("--favor-recall") { Description = "Tune thresholds for F2 (a missed warning costs more than a needless one)." };
-        var tolerance = new Option<double>("--threshold-tolerance")
+        var tolerance = new Option<double?>("--threshold-tolerance")
         {
-            Description = "F-score each tag's threshold may give up for a higher one, e.g. 0.01: fewer false alarms on look-alike text (default 0).",
+            Description = "F-score each tag's threshold may give up for a higher one: fewer false alarms on look-alike text (default 0.01; 0 for the best F-score).",
         };
         var delimiter = new Option<string>("--delimiter") { Description = "Field delimiter: ',' (default), ';', 'tab' or '|'.", DefaultValueFactory = _ => "," };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr." };
@@ -49,9 +49,9 @@ internal static class TrainCommand
                 Seed = parse.GetValue(seed),
                 ValidationFolds = parse.GetValue(folds),
                 ThresholdObjective = parse.GetValue(favorRecall) ? ThresholdObjective.FavorRecall : ThresholdObjective.MaximizeF1,
-                ThresholdTolerance = parse.GetValue(tolerance),
                 Delimiter = TagCommand.ParseDelimiter(parse.GetValue(delimiter)!),
             };
+            if (parse.GetValue(tolerance) is double tol) options.ThresholdTolerance = tol;
             if (parse.GetValue(l1) is float a) options.L1Regularization = a;
             if (parse.GetValue(l2) is float b) options.L2Regularization = b;
             // Cross-validation featurizes the data once per fold, so the encoder keeps every sentence it embeds (up to

@@ -67,7 +67,7 @@ public sealed class ContentTagTrainerTests(TrainedModelFixture fixture) : IClass
         for (int t = 0; t < 3; t++)
             Assert.True(tolerant.Thresholds[t] >= fixture.Model.Thresholds[t] - 1e-6, $"tag {t}: {tolerant.Thresholds[t]} < {fixture.Model.Thresholds[t]}");
         Assert.Equal(0.05, tolerant.Manifest.ThresholdTolerance);
-        Assert.Equal(0, fixture.Model.Manifest.ThresholdTolerance);
+        Assert.Equal(new ContentTagTrainerOptions().ThresholdTolerance, fixture.Model.Manifest.ThresholdTolerance);
         Assert.Throws<ArgumentOutOfRangeException>(() => new ContentTagTrainer(new ContentTagTrainerOptions { ThresholdTolerance = -0.01 }));
     }
 
