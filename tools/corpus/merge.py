@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Adds written rows to the corpus and applies label corrections, keeping the split stable.
 
-  python3 tools/corpus/merge.py [--labels corrections.csv] [rows.jsonl ...]
+  python3 tools/corpus/merge.py [--drop id,id...] [--labels corrections.csv] [rows.jsonl ...]
   python3 tools/corpus/merge.py --unseen rows.jsonl ...   (evaluation-only rows: data/unseen-writers.csv)
 
 A row goes to data/heldout.csv when sha256(id) % 100 < 15, else to data/corpus.csv, so a row's side never depends
-on what else is in the corpus. corrections.csv (id,tags) replaces the tags of rows already there. Rows whose id is
+on what else is in the corpus. --drop removes rows (a near-duplicate pair the corpus test found, say); corrections.csv (id,tags) replaces the tags of rows already there. Rows whose id is
 already present are skipped; every new row must pass validate.py's checks first."""
 import csv, hashlib, io, json, os, sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../..")
@@ -23,6 +23,12 @@ side_of = (lambda i: "unseen") if unseen else held
 tables = {k: read(f) for k, f in FILES.items()}
 # An id is taken once across all three files, whichever one this run writes.
 present = {r[0] for f in (CORPUS, HELDOUT, UNSEEN) for r in read(f)}
+if args[:1] == ["--drop"]:
+    drop = set(args[1].split(","))
+    args = args[2:]
+    for k in tables:
+        tables[k] = [r for r in tables[k] if r[0] not in drop]
+    print(f"dropped {len(drop & present)} rows")
 if args[:1] == ["--labels"]:
     fixes = {r["id"]: r["tags"] for r in csv.DictReader(open(args[1]))}
     args = args[2:]
