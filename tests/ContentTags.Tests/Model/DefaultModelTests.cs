@@ -51,6 +51,14 @@ public sealed class DefaultModelTests
     public void Embedded_model_tags_what_happens_not_the_words(string text, string expected) =>
         Assert.Equal(expected, ContentTagger.Default.Tag(text).ToString());
 
+    // Crime stories whose words look like another tag's: a shooting of police officers is not bigotry, and a lawful
+    // arrest is not an abduction (the guide's conventions). Both were tagged so by earlier models.
+    [Theory]
+    [InlineData("A masked gunman shoots two police officers in the street.", "discrimination")]
+    [InlineData("Police raid the warehouse and arrest the gang after a long investigation.", "kidnapping")]
+    public void Embedded_model_keeps_police_work_apart_from_look_alike_tags(string text, string notExpected) =>
+        Assert.False(ContentTagger.Default.Tag(text).Has(notExpected), $"tagged {ContentTagger.Default.Tag(text)}");
+
     [Fact]
     public async Task Held_out_rows_never_appear_in_the_training_corpus()
     {
