@@ -16,7 +16,7 @@ index = {}; sizes = {}
 for oid, og in existing.items():
     sizes[oid] = len(og)
     for x in og: index.setdefault(x, []).append(oid)
-path = sys.argv[1]; errors = 0; seen = {}; n = 0
+path = sys.argv[1]; errors = 0; seen = set(); n = 0
 for i, line in enumerate(open(path), 1):
     if not line.strip(): continue
     n += 1
@@ -45,7 +45,7 @@ for i, line in enumerate(open(path), 1):
             og = sizes[oid]
             if og >= 5 and k / min(len(g), og) > 0.5:
                 bad(f"shares most of its word 3-grams with {oid}"); break
-    seen[pid] = g
+    seen.add(pid)
     sizes[pid] = len(g)
     for x in g: index.setdefault(x, []).append(pid)
 print(f"{n} rows, {errors} problems")

@@ -133,7 +133,6 @@ internal static class TagCommand
         return result;
     }
 
-    /// <summary>Whether a path is a device (/dev/stderr, /dev/full), which is written in place rather than replaced by a rename.</summary>
     internal static char ParseDelimiter(string value) => value switch
     {
         "tab" or "\\t" or "\t" => '\t',

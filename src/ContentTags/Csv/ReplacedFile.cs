@@ -42,11 +42,19 @@ internal static class ReplacedFile
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new UnauthorizedAccessException($"Cannot write '{full}': the folder '{folder}' does not accept new files ({e.Message})", e);
+            throw new UnauthorizedAccessException(Refused(full, folder, e), e);
+        }
+        catch (IOException e)
+        {
+            // A read-only file system, say: also named by the target, as the tool's own copy of this did.
+            throw new IOException(Refused(full, folder, e), e);
         }
         s_live[temp] = 0;
         return temp;
     }
+
+    private static string Refused(string full, string folder, Exception e) =>
+        $"Cannot write '{full}': the folder '{folder}' does not accept new files ({e.Message})";
 
     /// <summary>Opens the hidden file for asynchronous writing.</summary>
     public static FileStream Open(string temp) =>
